@@ -1,0 +1,108 @@
+"""Admin for functioneel beheer. Frozen versions and everything in them are read-only here;
+the models and the database refuse changes as well, so this is courtesy, not the guard."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from programma.models import (
+    Bijdrage,
+    Deelnemer,
+    ExterneRegeling,
+    Jaarprogramma,
+    ProgrammaOpgave,
+    ProgrammaVersie,
+    StuurgroepLid,
+    Synergie,
+)
+
+
+def _bevroren(obj) -> bool:
+    if obj is None:
+        return False
+    if isinstance(obj, ProgrammaVersie):
+        return obj.is_bevroren
+    if isinstance(obj, ProgrammaOpgave):
+        return obj.versie.is_bevroren
+    return False
+
+
+class AlleenLezenAlsBevroren:
+    def has_change_permission(self, request, obj=None):
+        return not _bevroren(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _bevroren(obj) and super().has_delete_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        if _bevroren(obj):
+            return False
+        if isinstance(self, admin.options.InlineModelAdmin):
+            return super().has_add_permission(request, obj)
+        return super().has_add_permission(request)
+
+
+class StuurgroepInline(AlleenLezenAlsBevroren, admin.TabularInline):
+    model = StuurgroepLid
+    extra = 0
+    autocomplete_fields = ["partner", "bestuurder"]
+
+
+class ExterneRegelingInline(AlleenLezenAlsBevroren, admin.TabularInline):
+    model = ExterneRegeling
+    extra = 0
+
+
+class BijdrageInline(AlleenLezenAlsBevroren, admin.TabularInline):
+    model = Bijdrage
+    extra = 0
+    readonly_fields = ["gemeente", "bedrag"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class DeelnemerInline(AlleenLezenAlsBevroren, admin.TabularInline):
+    model = Deelnemer
+    extra = 0
+
+
+@admin.register(Jaarprogramma)
+class JaarprogrammaAdmin(SimpleHistoryAdmin):
+    list_display = ["jaar", "status"]
+    readonly_fields = ["status"]
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.versies.filter(bevroren_op__isnull=False).exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+@admin.register(ProgrammaVersie)
+class ProgrammaVersieAdmin(AlleenLezenAlsBevroren, SimpleHistoryAdmin):
+    list_display = ["__str__", "titel", "verdeelsleutel", "bevroren_op", "bevroren_door"]
+    list_filter = ["jaarprogramma__jaar"]
+    readonly_fields = ["bevroren_op", "bevroren_door", "aangemaakt_op", "aangemaakt_door"]
+    inlines = [DeelnemerInline]
+    list_select_related = ["jaarprogramma", "bevroren_door"]
+
+
+@admin.register(ProgrammaOpgave)
+class ProgrammaOpgaveAdmin(AlleenLezenAlsBevroren, SimpleHistoryAdmin):
+    list_display = ["opgave", "versie", "budget", "capaciteit_fte", "portefeuillehouder"]
+    list_filter = ["versie__jaarprogramma__jaar", "opgave__thema"]
+    search_fields = ["opgave__titel"]
+    inlines = [StuurgroepInline, ExterneRegelingInline, BijdrageInline]
+    list_select_related = ["opgave", "versie__jaarprogramma", "portefeuillehouder"]
+
+
+@admin.register(Synergie)
+class SynergieAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "toelichting"]
+    list_select_related = ["van__opgave", "naar__opgave"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.van.versie.is_bevroren:
+            return False
+        return super().has_change_permission(request, obj)
+
+    has_delete_permission = has_change_permission

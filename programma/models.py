@@ -1,0 +1,590 @@
+"""The yearly programme: Jaarprogramma (one per year, with its lifecycle), its numbered
+ProgrammaVersies, and the content that belongs to one version: the opgaven with budget and
+capaciteit, stuurgroep, synergieën, externe regelingen, the deelnemende gemeenten and the
+bijdragen.
+
+A version is frozen once proposed (`bevroren_op` is set). Frozen content refuses to change on
+three layers: `save()`/`delete()` here, the querysets' bulk writes, and database triggers
+(programma/triggers.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from opgaven.models import Opgave
+from regio.exceptions import Bevroren
+from regio.models import Bestuurder, Gemeente, Partner
+
+
+class Status(models.TextChoices):
+    CONCEPT = "concept", _("concept")
+    VOORGESTELD = "voorgesteld", _("voorgesteld")
+    VASTGESTELD = "vastgesteld", _("vastgesteld")
+    AFGESLOTEN = "afgesloten", _("afgesloten")
+
+
+# The lifecycle of DOMAIN.md: each status may only move to the next one.
+OVERGANGEN: dict[str, str | None] = {
+    Status.CONCEPT: Status.VOORGESTELD,
+    Status.VOORGESTELD: Status.VASTGESTELD,
+    Status.VASTGESTELD: Status.AFGESLOTEN,
+    Status.AFGESLOTEN: None,
+}
+
+
+class Verdeelsleutel(models.TextChoices):
+    INWONERS = "inwoners", _("naar inwoners")
+    BASIS_PLUS_INWONERS = "basis_plus_inwoners", _("vast deel per gemeente, rest naar inwoners")
+    PERCENTAGES = "percentages", _("vaste percentages")
+
+
+class Jaarprogramma(models.Model):
+    jaar = models.PositiveSmallIntegerField(
+        _("jaar"), unique=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT, editable=False
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-jaar"]
+        verbose_name = _("jaarprogramma")
+        verbose_name_plural = _("jaarprogramma's")
+        permissions = [
+            ("bekijk_concept", _("Mag conceptprogramma's zien")),
+            ("bewerk_concept", _("Mag conceptprogramma's en hun opgaven bewerken")),
+            ("stel_voor", _("Mag een programma voorstellen, vaststellen en afsluiten")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=Status.values), name="jaarprogramma_status_geldig"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Jaarprogramma {self.jaar}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("programma", kwargs={"jaar": self.jaar})
+
+    @property
+    def is_gepubliceerd(self) -> bool:
+        return self.status != Status.CONCEPT
+
+    def volgende_status(self) -> str | None:
+        return OVERGANGEN[self.status]
+
+    def delete(self, *args, **kwargs):
+        if self.versies.filter(bevroren_op__isnull=False).exists():
+            raise Bevroren(_("Een voorgesteld programma kan niet worden verwijderd."))
+        return super().delete(*args, **kwargs)
+
+
+class BevrorenQuerySet(models.QuerySet):
+    """Refuses bulk writes that would touch rows of a frozen version."""
+
+    #: lookup from this model to its ProgrammaVersie; "" for the version itself
+    versie_pad = ""
+
+    def _bevroren_filter(self) -> dict:
+        prefix = f"{self.versie_pad}__" if self.versie_pad else ""
+        return {f"{prefix}bevroren_op__isnull": False}
+
+    def _weiger_bevroren(self) -> None:
+        if self.filter(**self._bevroren_filter()).exists():
+            raise Bevroren(_("Deze programmaversie is voorgesteld en kan niet meer veranderen."))
+
+    def update(self, **kwargs):
+        self._weiger_bevroren()
+        return super().update(**kwargs)
+
+    def delete(self):
+        self._weiger_bevroren()
+        return super().delete()
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.weiger_als_bevroren()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, *args, **kwargs):
+        objs = list(objs)
+        self.model._default_manager.filter(pk__in=[o.pk for o in objs])._weiger_bevroren()
+        for obj in objs:
+            obj.weiger_als_bevroren()
+        return super().bulk_update(objs, *args, **kwargs)
+
+
+class VersieInhoud(models.Model):
+    """Base for every row that belongs to one programme version and freezes with it."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.weiger_als_bevroren()
+        return super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.weiger_als_bevroren()
+        return super().delete(*args, **kwargs)
+
+    def _versie_id(self) -> int | None:
+        raise NotImplementedError
+
+    def weiger_als_bevroren(self) -> None:
+        # Ask the database, not the in-memory object: a stale copy must not slip through.
+        versie_ids = {self._versie_id()}
+        if self.pk is not None:
+            oud = type(self)._base_manager.filter(pk=self.pk).first()
+            if oud is not None:
+                versie_ids.add(oud._versie_id())
+        versie_ids.discard(None)
+        if ProgrammaVersie._base_manager.filter(
+            pk__in=versie_ids, bevroren_op__isnull=False
+        ).exists():
+            raise Bevroren(_("Deze programmaversie is voorgesteld en kan niet meer veranderen."))
+
+
+class ProgrammaVersieQuerySet(BevrorenQuerySet):
+    versie_pad = ""
+
+    def bevroren(self):
+        return self.filter(bevroren_op__isnull=False)
+
+    def concepten(self):
+        return self.filter(bevroren_op__isnull=True)
+
+
+class ProgrammaVersie(VersieInhoud):
+    """One numbered version of a year's programme. At most one concept per year."""
+
+    jaarprogramma = models.ForeignKey(
+        Jaarprogramma,
+        on_delete=models.CASCADE,
+        related_name="versies",
+        verbose_name=_("jaarprogramma"),
+    )
+    nummer = models.PositiveSmallIntegerField(_("versienummer"), default=1)
+    titel = models.CharField(_("titel"), max_length=200)
+    visie_fundament = models.TextField(
+        _("fundament"), blank=True, help_text=_("Waar komen we vandaan, wat is het karakter?")
+    )
+    visie_actualiteit = models.TextField(
+        _("actualiteit"), blank=True, help_text=_("Waar staan we nu, wat is de uitdaging?")
+    )
+    visie_perspectief = models.TextField(
+        _("perspectief"), blank=True, help_text=_("Waar willen we heen, waarmee profileren we ons?")
+    )
+    verdeelsleutel = models.CharField(
+        _("verdeelsleutel"),
+        max_length=30,
+        choices=Verdeelsleutel.choices,
+        default=Verdeelsleutel.INWONERS,
+    )
+    basisaandeel = models.DecimalField(
+        _("vast deel (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        help_text=_(
+            "Bij 'vast deel plus inwoners': het deel van elk budget dat gelijk wordt "
+            "verdeeld over de gemeenten."
+        ),
+    )
+    peildatum_inwoners = models.DateField(_("peildatum inwoners"))
+    vorige = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="opvolgers",
+        verbose_name=_("overgenomen uit"),
+    )
+    reden = models.TextField(
+        _("reden van de nieuwe versie"),
+        blank=True,
+        help_text=_("Verplicht bij een correctie van een voorgestelde versie."),
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangemaakt door"),
+    )
+    bevroren_op = models.DateTimeField(_("voorgesteld op"), null=True, blank=True, editable=False)
+    bevroren_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("voorgesteld door"),
+    )
+
+    history = HistoricalRecords()
+    objects = ProgrammaVersieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["jaarprogramma__jaar", "nummer"]
+        verbose_name = _("programmaversie")
+        verbose_name_plural = _("programmaversies")
+        constraints = [
+            models.UniqueConstraint(fields=["jaarprogramma", "nummer"], name="versie_nummer_uniek"),
+            models.UniqueConstraint(
+                fields=["jaarprogramma"],
+                condition=models.Q(bevroren_op__isnull=True),
+                name="versie_hoogstens_een_concept",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(basisaandeel__gte=0) & models.Q(basisaandeel__lte=100),
+                name="versie_basisaandeel_procent",
+            ),
+            models.CheckConstraint(condition=models.Q(nummer__gte=1), name="versie_nummer_vanaf_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jaarprogramma.jaar} versie {self.nummer}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "programma-versie", kwargs={"jaar": self.jaarprogramma.jaar, "nummer": self.nummer}
+        )
+
+    def _versie_id(self) -> int | None:
+        return self.pk
+
+    def weiger_als_bevroren(self) -> None:
+        if (
+            self.pk is not None
+            and type(self)._base_manager.filter(pk=self.pk, bevroren_op__isnull=False).exists()
+        ):
+            raise Bevroren(_("Deze programmaversie is voorgesteld en kan niet meer veranderen."))
+
+    @property
+    def is_bevroren(self) -> bool:
+        return self.bevroren_op is not None
+
+    @property
+    def jaar(self) -> int:
+        return self.jaarprogramma.jaar
+
+
+class DeelnemerQuerySet(BevrorenQuerySet):
+    versie_pad = "versie"
+
+
+class Deelnemer(VersieInhoud):
+    """A gemeente sharing in this version, with the inwoners (or percentage) it was split by."""
+
+    versie = models.ForeignKey(
+        ProgrammaVersie,
+        on_delete=models.CASCADE,
+        related_name="deelnemers",
+        verbose_name=_("versie"),
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="deelnames", verbose_name=_("gemeente")
+    )
+    inwoners = models.PositiveIntegerField(_("inwoners"))
+    percentage = models.DecimalField(
+        _("percentage"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        help_text=_("Alleen bij de verdeelsleutel 'vaste percentages'."),
+    )
+
+    history = HistoricalRecords()
+    objects = DeelnemerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["gemeente__naam"]
+        verbose_name = _("deelnemende gemeente")
+        verbose_name_plural = _("deelnemende gemeenten")
+        constraints = [
+            models.UniqueConstraint(fields=["versie", "gemeente"], name="deelnemer_uniek"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente} in {self.versie}"
+
+    def _versie_id(self) -> int | None:
+        return self.versie_id
+
+
+class ProgrammaOpgaveQuerySet(BevrorenQuerySet):
+    versie_pad = "versie"
+
+
+class ProgrammaOpgave(VersieInhoud):
+    """An opgave as it stands in one programme version: the content the councils decide on."""
+
+    versie = models.ForeignKey(
+        ProgrammaVersie, on_delete=models.CASCADE, related_name="opgaven", verbose_name=_("versie")
+    )
+    opgave = models.ForeignKey(
+        Opgave, on_delete=models.PROTECT, related_name="versies", verbose_name=_("opgave")
+    )
+    rangorde = models.PositiveSmallIntegerField(
+        _("rangorde"),
+        default=0,
+        help_text=_("De prioriteit die het regiobestuur geeft (1 = hoogst)."),
+    )
+    doel = models.TextField(_("doel"))
+    resultaat = models.TextField(_("resultaat"))
+    mandaat = models.TextField(_("mandaat"))
+    sturing = models.TextField(_("sturing"))
+    budget = models.PositiveBigIntegerField(_("budget (euro)"))
+    capaciteit_fte = models.DecimalField(
+        _("capaciteit (fte)"),
+        max_digits=6,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    capaciteit_toelichting = models.TextField(_("wie levert de capaciteit"), blank=True)
+    portefeuillehouder = models.ForeignKey(
+        Bestuurder,
+        on_delete=models.PROTECT,
+        related_name="portefeuilles",
+        verbose_name=_("regionaal portefeuillehouder"),
+    )
+
+    history = HistoricalRecords()
+    objects = ProgrammaOpgaveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["versie", "rangorde", "opgave__titel"]
+        verbose_name = _("programma-opgave")
+        verbose_name_plural = _("programma-opgaven")
+        constraints = [
+            models.UniqueConstraint(fields=["versie", "opgave"], name="programmaopgave_uniek"),
+            models.CheckConstraint(
+                condition=models.Q(capaciteit_fte__gte=0), name="programmaopgave_fte_niet_negatief"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.opgave} ({self.versie})"
+
+    def _versie_id(self) -> int | None:
+        return self.versie_id
+
+
+class OpgaveInhoudQuerySet(BevrorenQuerySet):
+    versie_pad = "programma_opgave__versie"
+
+
+class OpgaveInhoud(VersieInhoud):
+    """Base for rows that hang off one ProgrammaOpgave."""
+
+    class Meta:
+        abstract = True
+
+    def _versie_id(self) -> int | None:
+        if self.programma_opgave_id is None:
+            return None
+        return (
+            ProgrammaOpgave._base_manager.filter(pk=self.programma_opgave_id)
+            .values_list("versie_id", flat=True)
+            .first()
+        )
+
+
+class StuurgroepLid(OpgaveInhoud):
+    """A partner organisation or a bestuurder in the stuurgroep of an opgave."""
+
+    programma_opgave = models.ForeignKey(
+        ProgrammaOpgave,
+        on_delete=models.CASCADE,
+        related_name="stuurgroep",
+        verbose_name=_("opgave"),
+    )
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("partner")
+    )
+    bestuurder = models.ForeignKey(
+        Bestuurder, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("bestuurder")
+    )
+    rol = models.CharField(_("rol"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
+    objects = OpgaveInhoudQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["programma_opgave", "bestuurder__naam", "partner__naam"]
+        verbose_name = _("stuurgroeplid")
+        verbose_name_plural = _("stuurgroepleden")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(partner__isnull=False, bestuurder__isnull=True)
+                    | models.Q(partner__isnull=True, bestuurder__isnull=False)
+                ),
+                name="stuurgroeplid_partner_of_bestuurder",
+            ),
+            models.UniqueConstraint(
+                fields=["programma_opgave", "partner"],
+                condition=models.Q(partner__isnull=False),
+                name="stuurgroeplid_partner_uniek",
+            ),
+            models.UniqueConstraint(
+                fields=["programma_opgave", "bestuurder"],
+                condition=models.Q(bestuurder__isnull=False),
+                name="stuurgroeplid_bestuurder_uniek",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.partner or self.bestuurder)
+
+
+class Niveau(models.TextChoices):
+    PROVINCIE = "provincie", _("provincie")
+    RIJK = "rijk", _("Rijk")
+    EU = "eu", _("Europese Unie")
+
+
+class ExterneRegeling(OpgaveInhoud):
+    """A provincial, national or EU programme the opgave connects to, with expected co-funding."""
+
+    programma_opgave = models.ForeignKey(
+        ProgrammaOpgave,
+        on_delete=models.CASCADE,
+        related_name="externe_regelingen",
+        verbose_name=_("opgave"),
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    niveau = models.CharField(_("niveau"), max_length=20, choices=Niveau.choices)
+    verwachte_cofinanciering = models.PositiveBigIntegerField(
+        _("verwachte cofinanciering (euro)"), default=0
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    history = HistoricalRecords()
+    objects = OpgaveInhoudQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["programma_opgave", "niveau", "naam"]
+        verbose_name = _("externe regeling")
+        verbose_name_plural = _("externe regelingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programma_opgave", "naam"], name="externeregeling_uniek"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.get_niveau_display()})"
+
+
+class SynergieQuerySet(BevrorenQuerySet):
+    versie_pad = "van__versie"
+
+    def van_opgave(self, programma_opgave: ProgrammaOpgave):
+        return self.filter(models.Q(van=programma_opgave) | models.Q(naar=programma_opgave))
+
+
+class Synergie(VersieInhoud):
+    """An explained link between two opgaven of one version. Symmetric: stored once, with the
+    lower id as `van`, and read from both sides."""
+
+    van = models.ForeignKey(
+        ProgrammaOpgave,
+        on_delete=models.CASCADE,
+        related_name="synergieen_van",
+        verbose_name=_("opgave"),
+    )
+    naar = models.ForeignKey(
+        ProgrammaOpgave,
+        on_delete=models.CASCADE,
+        related_name="synergieen_naar",
+        verbose_name=_("andere opgave"),
+    )
+    toelichting = models.TextField(_("toelichting"))
+
+    history = HistoricalRecords()
+    objects = SynergieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["van", "naar"]
+        verbose_name = _("synergie")
+        verbose_name_plural = _("synergieën")
+        constraints = [
+            models.UniqueConstraint(fields=["van", "naar"], name="synergie_uniek"),
+            models.CheckConstraint(
+                condition=models.Q(van__lt=models.F("naar")), name="synergie_geordend_paar"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.van.opgave} ↔ {self.naar.opgave}"
+
+    def _versie_id(self) -> int | None:
+        if self.van_id is None:
+            return None
+        return (
+            ProgrammaOpgave._base_manager.filter(pk=self.van_id)
+            .values_list("versie_id", flat=True)
+            .first()
+        )
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.van_id and self.naar_id:
+            if self.van_id == self.naar_id:
+                raise ValidationError(_("Een opgave heeft geen synergie met zichzelf."))
+            if self.van.versie_id != self.naar.versie_id:
+                raise ValidationError(
+                    _("Synergie kan alleen tussen opgaven van één programmaversie.")
+                )
+
+    def andere(self, programma_opgave: ProgrammaOpgave) -> ProgrammaOpgave:
+        return self.naar if self.van_id == programma_opgave.pk else self.van
+
+
+class Bijdrage(OpgaveInhoud):
+    """One gemeente's share of one opgave's budget in a proposed version, in whole euros."""
+
+    programma_opgave = models.ForeignKey(
+        ProgrammaOpgave,
+        on_delete=models.CASCADE,
+        related_name="bijdragen",
+        verbose_name=_("opgave"),
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="bijdragen", verbose_name=_("gemeente")
+    )
+    bedrag = models.PositiveBigIntegerField(_("bedrag (euro)"))
+
+    history = HistoricalRecords()
+    objects = OpgaveInhoudQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["programma_opgave", "gemeente__naam"]
+        verbose_name = _("bijdrage")
+        verbose_name_plural = _("bijdragen")
+        constraints = [
+            models.UniqueConstraint(fields=["programma_opgave", "gemeente"], name="bijdrage_uniek"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente}: {self.bedrag} voor {self.programma_opgave}"

@@ -1,0 +1,276 @@
+"""Reads that pages share: what a user may see, and the figures of a programme version.
+
+Every page, and later the API, the PDFs and open data, asks these functions; a concept version
+is therefore reachable only by those who may draft it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.http import Http404
+
+from programma.models import (
+    Bijdrage,
+    Deelnemer,
+    ExterneRegeling,
+    Jaarprogramma,
+    ProgrammaOpgave,
+    ProgrammaVersie,
+    StuurgroepLid,
+    Synergie,
+    Verdeelsleutel,
+)
+from programma.verdeling import (
+    gewichten_basis_plus_inwoners,
+    gewichten_inwoners,
+    gewichten_percentages,
+    verdeel,
+)
+from regio.models import Gemeente
+
+
+def mag_concepten_zien(user) -> bool:
+    """Whether this user may read concept programmes (drafting roles)."""
+    return bool(user and user.is_authenticated and user.has_perm("programma.bekijk_concept"))
+
+
+def _is_portefeuillehouder_in(user, versie: ProgrammaVersie) -> bool:
+    return bool(
+        user
+        and user.is_authenticated
+        and versie.opgaven.filter(portefeuillehouder__user=user).exists()
+    )
+
+
+def zichtbare_versies(user) -> QuerySet[ProgrammaVersie]:
+    """The programme versions this user may read: every proposed one, concepts only for drafters
+    and for the portefeuillehouders of an opgave in it."""
+    qs = ProgrammaVersie.objects.select_related("jaarprogramma")
+    if mag_concepten_zien(user):
+        return qs
+    filter_ = Q(bevroren_op__isnull=False)
+    if user is not None and user.is_authenticated:
+        filter_ |= Q(opgaven__portefeuillehouder__user=user)
+    return qs.filter(filter_).distinct()
+
+
+def gepubliceerde_versies() -> QuerySet[ProgrammaVersie]:
+    """The current published version of every year (the newest frozen one)."""
+    return (
+        ProgrammaVersie.objects.bevroren()
+        .select_related("jaarprogramma")
+        .filter(
+            nummer=ProgrammaVersie.objects.bevroren()
+            .filter(jaarprogramma=OuterRef("jaarprogramma"))
+            .order_by("-nummer")
+            .values("nummer")[:1]
+        )
+        .order_by("-jaarprogramma__jaar")
+    )
+
+
+def versie_voor(user, jaar: int, nummer: int | None = None) -> ProgrammaVersie:
+    """The version to show at /programma/<jaar>/ (or /v<n>/); 404 when it does not exist or
+    must stay secret for this user."""
+    versies = zichtbare_versies(user).filter(jaarprogramma__jaar=jaar)
+    if nummer is not None:
+        versie = versies.filter(nummer=nummer).first()
+    else:
+        # The published version if there is one; drafters see the concept only before that.
+        versie = versies.filter(bevroren_op__isnull=False).order_by("-nummer").first()
+        if versie is None:
+            versie = versies.order_by("-nummer").first()
+    if versie is None:
+        raise Http404("Geen programma voor dit jaar.")
+    return versie
+
+
+def huidige_versie(jaar: int) -> ProgrammaVersie | None:
+    """The published version the home page shows: this year's, else the newest published."""
+    versies = gepubliceerde_versies()
+    return versies.filter(jaarprogramma__jaar=jaar).first() or versies.first()
+
+
+def jaren_overzicht(user) -> list[ProgrammaVersie]:
+    """One version per year that this user may see (the one /programma/<jaar>/ shows)."""
+    per_jaar: dict[int, ProgrammaVersie] = {}
+    # Newest number first, so the first frozen version seen wins over older ones; a concept
+    # is only kept for a year that has no frozen version at all (same rule as versie_voor).
+    for versie in zichtbare_versies(user).order_by("-jaarprogramma__jaar", "-nummer"):
+        huidig = per_jaar.get(versie.jaar)
+        if huidig is None or (versie.is_bevroren and not huidig.is_bevroren):
+            per_jaar[versie.jaar] = versie
+    return list(per_jaar.values())
+
+
+def programma_opgaven(versie: ProgrammaVersie) -> QuerySet[ProgrammaOpgave]:
+    """The opgaven of a version with what the programme page shows of them."""
+    return (
+        versie.opgaven.select_related(
+            "opgave", "opgave__thema", "portefeuillehouder", "portefeuillehouder__gemeente"
+        )
+        .annotate(
+            aantal_synergieen=Count("synergieen_van", distinct=True)
+            + Count("synergieen_naar", distinct=True),
+            cofinanciering=Sum("externe_regelingen__verwachte_cofinanciering"),
+        )
+        .order_by("opgave__thema__volgorde", "rangorde", "opgave__titel")
+    )
+
+
+@dataclass
+class ThemaGroep:
+    thema: object
+    opgaven: list = field(default_factory=list)
+
+    @property
+    def budget(self) -> int:
+        return sum(po.budget for po in self.opgaven)
+
+
+def per_thema(opgaven) -> list[ThemaGroep]:
+    """Group programme opgaven by thema, keeping their order."""
+    groepen: dict[int, ThemaGroep] = {}
+    for po in opgaven:
+        groep = groepen.setdefault(po.opgave.thema_id, ThemaGroep(thema=po.opgave.thema))
+        groep.opgaven.append(po)
+    return list(groepen.values())
+
+
+def bereken_bijdragen(versie: ProgrammaVersie) -> dict[tuple[int, int], int]:
+    """The bijdragen of a version by its verdeelsleutel: {(opgave id, gemeente id): euro}."""
+    deelnemers = list(versie.deelnemers.select_related("gemeente"))
+    sleutel = {d.gemeente.cbs_code: d for d in deelnemers}
+    if versie.verdeelsleutel == Verdeelsleutel.PERCENTAGES:
+        gewichten = gewichten_percentages({k: d.percentage for k, d in sleutel.items()})
+    elif versie.verdeelsleutel == Verdeelsleutel.BASIS_PLUS_INWONERS:
+        gewichten = gewichten_basis_plus_inwoners(
+            {k: d.inwoners for k, d in sleutel.items()}, versie.basisaandeel
+        )
+    else:
+        gewichten = gewichten_inwoners({k: d.inwoners for k, d in sleutel.items()})
+    uitkomst: dict[tuple[int, int], int] = {}
+    for po_id, budget in versie.opgaven.values_list("pk", "budget"):
+        for cbs_code, bedrag in verdeel(budget, gewichten).items():
+            uitkomst[(po_id, sleutel[cbs_code].gemeente_id)] = bedrag
+    return uitkomst
+
+
+def bijdragen_van(versie: ProgrammaVersie) -> dict[tuple[int, int], int]:
+    """The stored bijdragen of a frozen version, or the computed ones of a concept."""
+    if versie.is_bevroren:
+        return {
+            (po_id, g_id): bedrag
+            for po_id, g_id, bedrag in Bijdrage.objects.filter(
+                programma_opgave__versie=versie
+            ).values_list("programma_opgave_id", "gemeente_id", "bedrag")
+        }
+    return bereken_bijdragen(versie)
+
+
+@dataclass
+class GemeenteRegel:
+    gemeente: Gemeente
+    inwoners: int
+    bedragen: list[int]
+
+    @property
+    def totaal(self) -> int:
+        return sum(self.bedragen)
+
+
+def bijdragen_tabel(versie: ProgrammaVersie, opgaven: list[ProgrammaOpgave]) -> list[GemeenteRegel]:
+    """Rows per deelnemende gemeente with its bijdrage per opgave (in the given order)."""
+    bedragen = bijdragen_van(versie)
+    regels = []
+    for d in Deelnemer.objects.filter(versie=versie).select_related("gemeente"):
+        regels.append(
+            GemeenteRegel(
+                gemeente=d.gemeente,
+                inwoners=d.inwoners,
+                bedragen=[bedragen.get((po.pk, d.gemeente_id), 0) for po in opgaven],
+            )
+        )
+    return regels
+
+
+def opgave_detail(user, slug: str):
+    """An opgave with the version content to show (the newest the user may see) and the years
+    it appears in."""
+    from opgaven.models import Opgave
+
+    opgave = Opgave.objects.select_related("thema").filter(slug=slug).first()
+    if opgave is None:
+        raise Http404("Onbekende opgave.")
+    zichtbaar = zichtbare_versies(user).values("pk")
+    inhoud_qs = (
+        ProgrammaOpgave.objects.filter(opgave=opgave, versie__in=zichtbaar)
+        .select_related(
+            "versie", "versie__jaarprogramma", "portefeuillehouder", "portefeuillehouder__gemeente"
+        )
+        .order_by("-versie__jaarprogramma__jaar", "-versie__nummer")
+    )
+    alle = list(inhoud_qs)
+    if not alle:
+        raise Http404("Deze opgave staat nog in geen gepubliceerd programma.")
+    gepubliceerd = [po for po in alle if po.versie.is_bevroren]
+    inhoud = gepubliceerd[0] if gepubliceerd else alle[0]
+    inhoud = (
+        ProgrammaOpgave.objects.filter(pk=inhoud.pk)
+        .select_related(
+            "versie", "versie__jaarprogramma", "portefeuillehouder", "portefeuillehouder__gemeente"
+        )
+        .prefetch_related(
+            Prefetch(
+                "stuurgroep",
+                queryset=StuurgroepLid.objects.select_related(
+                    "partner", "bestuurder", "bestuurder__gemeente"
+                ),
+            ),
+            Prefetch("externe_regelingen", queryset=ExterneRegeling.objects.all()),
+        )
+        .get()
+    )
+    synergieen = [
+        (s.andere(inhoud), s.toelichting)
+        for s in Synergie.objects.van_opgave(inhoud).select_related("van__opgave", "naar__opgave")
+    ]
+    jaren = []
+    gezien = set()
+    for po in alle:
+        if po.versie.jaar not in gezien:
+            gezien.add(po.versie.jaar)
+            jaren.append(po)
+    return opgave, inhoud, synergieen, jaren
+
+
+@dataclass
+class GemeenteJaar:
+    versie: ProgrammaVersie
+    regels: list = field(default_factory=list)
+
+    @property
+    def totaal(self) -> int:
+        return sum(bedrag for _, bedrag in self.regels)
+
+
+def gemeente_bijdragen(user, gemeente: Gemeente) -> list[GemeenteJaar]:
+    """For each year the user may see: the gemeente's bijdrage per opgave in that year's version."""
+    jaren = []
+    for versie in jaren_overzicht(user):
+        if not versie.deelnemers.filter(gemeente=gemeente).exists():
+            continue
+        opgaven = list(programma_opgaven(versie))
+        bedragen = bijdragen_van(versie)
+        jaren.append(
+            GemeenteJaar(
+                versie=versie,
+                regels=[(po, bedragen.get((po.pk, gemeente.pk), 0)) for po in opgaven],
+            )
+        )
+    return jaren
+
+
+def alle_programmas() -> QuerySet[Jaarprogramma]:
+    return Jaarprogramma.objects.order_by("-jaar")

@@ -1,0 +1,368 @@
+"""Every state change of a Jaarprogramma: one function each, atomic, with the acting user
+recorded in the history and a Dutch DomeinFout when a rule refuses."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from opgaven.models import Opgave
+from programma.models import (
+    Bijdrage,
+    Deelnemer,
+    ExterneRegeling,
+    Jaarprogramma,
+    ProgrammaOpgave,
+    ProgrammaVersie,
+    Status,
+    StuurgroepLid,
+    Synergie,
+)
+from programma.selectors import bereken_bijdragen
+from programma.verdeling import VerdeelFout
+from regio.exceptions import Bevroren, DomeinFout
+from regio.history import bewaar, verwijder
+from regio.models import Bestuurder, Gemeente, Inwonertal, Partner
+
+
+def _peildatum_voor(jaar: int) -> datetime.date:
+    """The latest CBS peildatum on or before 1 January of the programme's year."""
+    grens = datetime.date(jaar, 1, 1)
+    peildatum = (
+        Inwonertal.objects.filter(peildatum__lte=grens)
+        .order_by("-peildatum")
+        .values_list("peildatum", flat=True)
+        .first()
+    )
+    if peildatum is None:
+        peildatum = (
+            Inwonertal.objects.order_by("peildatum").values_list("peildatum", flat=True).first()
+        )
+    if peildatum is None:
+        raise DomeinFout(_("Er zijn nog geen inwonertallen vastgelegd; voeg die eerst toe."))
+    return peildatum
+
+
+def _leg_deelnemers_vast(*, versie: ProgrammaVersie, acting_user) -> None:
+    """Record the members of the programme year and the inwoners the split will use."""
+    leden = Gemeente.objects.leden_op(datetime.date(versie.jaar, 1, 1))
+    tallen = dict(
+        Inwonertal.objects.filter(
+            gemeente__in=leden, peildatum=versie.peildatum_inwoners
+        ).values_list("gemeente_id", "inwoners")
+    )
+    ontbrekend = [g.naam for g in leden if g.pk not in tallen]
+    if ontbrekend:
+        raise DomeinFout(
+            _("Geen inwonertal op %(datum)s voor: %(gemeenten)s.")
+            % {"datum": f"{versie.peildatum_inwoners:%d-%m-%Y}", "gemeenten": ", ".join(ontbrekend)}
+        )
+    bulk_create_with_history(
+        [Deelnemer(versie=versie, gemeente=g, inwoners=tallen[g.pk]) for g in leden],
+        Deelnemer,
+        default_user=acting_user,
+    )
+
+
+@transaction.atomic
+def maak_jaarprogramma(
+    *, jaar: int, titel: str, acting_user, overnemen: bool = False
+) -> ProgrammaVersie:
+    """Start a new year's programme as concept version 1, empty or carried forward from the
+    latest version of the previous year (which stays untouched)."""
+    if Jaarprogramma.objects.filter(jaar=jaar).exists():
+        raise DomeinFout(_("Er bestaat al een jaarprogramma %(jaar)s.") % {"jaar": jaar})
+    bron = None
+    if overnemen:
+        bron = (
+            ProgrammaVersie.objects.filter(jaarprogramma__jaar=jaar - 1).order_by("-nummer").first()
+        )
+        if bron is None:
+            raise DomeinFout(
+                _("Er is geen jaarprogramma %(jaar)s om over te nemen.") % {"jaar": jaar - 1}
+            )
+    programma = bewaar(Jaarprogramma(jaar=jaar), acting_user=acting_user)
+    versie = ProgrammaVersie(
+        jaarprogramma=programma,
+        nummer=1,
+        titel=titel,
+        peildatum_inwoners=_peildatum_voor(jaar),
+        aangemaakt_door=acting_user,
+    )
+    if bron is not None:
+        versie.vorige = bron
+        for veld in (
+            "visie_fundament",
+            "visie_actualiteit",
+            "visie_perspectief",
+            "verdeelsleutel",
+            "basisaandeel",
+        ):
+            setattr(versie, veld, getattr(bron, veld))
+    bewaar(versie, acting_user=acting_user)
+    _leg_deelnemers_vast(versie=versie, acting_user=acting_user)
+    if bron is not None:
+        _kopieer_inhoud(bron=bron, doel=versie, acting_user=acting_user)
+    return versie
+
+
+def _kopieer_inhoud(*, bron: ProgrammaVersie, doel: ProgrammaVersie, acting_user) -> None:
+    """Copy the opgaven of one version, with all that hangs off them, into another."""
+    nieuw_voor: dict[int, ProgrammaOpgave] = {}
+    for po in bron.opgaven.all():
+        oud_pk = po.pk
+        po.pk = None
+        po.id = None
+        po.versie = doel
+        po._state.adding = True
+        nieuw_voor[oud_pk] = bewaar(po, acting_user=acting_user, valideer=False)
+    stuurgroep = [
+        StuurgroepLid(
+            programma_opgave=nieuw_voor[s.programma_opgave_id],
+            partner_id=s.partner_id,
+            bestuurder_id=s.bestuurder_id,
+            rol=s.rol,
+        )
+        for s in StuurgroepLid.objects.filter(programma_opgave__versie=bron)
+    ]
+    regelingen = [
+        ExterneRegeling(
+            programma_opgave=nieuw_voor[r.programma_opgave_id],
+            naam=r.naam,
+            niveau=r.niveau,
+            verwachte_cofinanciering=r.verwachte_cofinanciering,
+            toelichting=r.toelichting,
+        )
+        for r in ExterneRegeling.objects.filter(programma_opgave__versie=bron)
+    ]
+    synergieen = []
+    for s in Synergie.objects.filter(van__versie=bron):
+        van, naar = sorted((nieuw_voor[s.van_id], nieuw_voor[s.naar_id]), key=lambda p: p.pk)
+        synergieen.append(Synergie(van=van, naar=naar, toelichting=s.toelichting))
+    for model, rijen in (
+        (StuurgroepLid, stuurgroep),
+        (ExterneRegeling, regelingen),
+        (Synergie, synergieen),
+    ):
+        if rijen:
+            bulk_create_with_history(rijen, model, default_user=acting_user)
+
+
+def _concept(versie: ProgrammaVersie) -> ProgrammaVersie:
+    if ProgrammaVersie.objects.filter(pk=versie.pk, bevroren_op__isnull=False).exists():
+        raise Bevroren(_("Deze programmaversie is voorgesteld en kan niet meer veranderen."))
+    return versie
+
+
+@transaction.atomic
+def neem_opgave_op(
+    *,
+    versie: ProgrammaVersie,
+    opgave: Opgave,
+    acting_user,
+    doel: str,
+    resultaat: str,
+    mandaat: str,
+    sturing: str,
+    budget: int,
+    capaciteit_fte,
+    portefeuillehouder: Bestuurder,
+    capaciteit_toelichting: str = "",
+    rangorde: int = 0,
+    partners: list[Partner] | None = None,
+    bestuurders: list[Bestuurder] | None = None,
+) -> ProgrammaOpgave:
+    """Add an opgave with its content and stuurgroep to a concept version."""
+    _concept(versie)
+    if versie.opgaven.filter(opgave=opgave).exists():
+        raise DomeinFout(_("Deze opgave staat al in het programma."))
+    po = bewaar(
+        ProgrammaOpgave(
+            versie=versie,
+            opgave=opgave,
+            doel=doel,
+            resultaat=resultaat,
+            mandaat=mandaat,
+            sturing=sturing,
+            budget=budget,
+            capaciteit_fte=capaciteit_fte,
+            capaciteit_toelichting=capaciteit_toelichting,
+            portefeuillehouder=portefeuillehouder,
+            rangorde=rangorde,
+        ),
+        acting_user=acting_user,
+    )
+    leden = [StuurgroepLid(programma_opgave=po, partner=p) for p in partners or []]
+    leden += [StuurgroepLid(programma_opgave=po, bestuurder=b) for b in bestuurders or []]
+    for lid in leden:
+        bewaar(lid, acting_user=acting_user)
+    return po
+
+
+@transaction.atomic
+def voeg_externe_regeling_toe(
+    *,
+    programma_opgave: ProgrammaOpgave,
+    naam: str,
+    niveau: str,
+    verwachte_cofinanciering: int,
+    acting_user,
+    toelichting: str = "",
+) -> ExterneRegeling:
+    """Link an external (provincie, Rijk, EU) programme to a concept opgave."""
+    _concept(programma_opgave.versie)
+    return bewaar(
+        ExterneRegeling(
+            programma_opgave=programma_opgave,
+            naam=naam,
+            niveau=niveau,
+            verwachte_cofinanciering=verwachte_cofinanciering,
+            toelichting=toelichting,
+        ),
+        acting_user=acting_user,
+    )
+
+
+@transaction.atomic
+def voeg_synergie_toe(
+    *, van: ProgrammaOpgave, naar: ProgrammaOpgave, toelichting: str, acting_user
+) -> Synergie:
+    """Link two opgaven of one concept version, with an explanation; symmetric."""
+    _concept(van.versie)
+    if van.pk == naar.pk:
+        raise DomeinFout(_("Een opgave heeft geen synergie met zichzelf."))
+    if van.versie_id != naar.versie_id:
+        raise DomeinFout(_("Synergie kan alleen tussen opgaven van één programmaversie."))
+    if not toelichting.strip():
+        raise DomeinFout(_("Licht toe waarin de synergie zit."))
+    eerste, tweede = sorted((van, naar), key=lambda p: p.pk)
+    if Synergie.objects.filter(van=eerste, naar=tweede).exists():
+        raise DomeinFout(_("Deze synergie is al vastgelegd."))
+    return bewaar(
+        Synergie(van=eerste, naar=tweede, toelichting=toelichting), acting_user=acting_user
+    )
+
+
+@transaction.atomic
+def verwijder_synergie(*, synergie: Synergie, acting_user) -> None:
+    """Remove a synergy from a concept version."""
+    verwijder(synergie, acting_user=acting_user)
+
+
+@transaction.atomic
+def stel_programma_voor(*, versie: ProgrammaVersie, acting_user) -> ProgrammaVersie:
+    """The regiobestuur proposes a concept version: its bijdragen are computed and stored and the
+    version is frozen; the year becomes voorgesteld (a correction supersedes the earlier one)."""
+    versie = (
+        ProgrammaVersie.objects.select_for_update()
+        .select_related("jaarprogramma")
+        .get(pk=versie.pk)
+    )
+    _concept(versie)
+    programma = versie.jaarprogramma
+    if programma.status not in (Status.CONCEPT, Status.VOORGESTELD):
+        raise DomeinFout(
+            _("Een %(status)s programma kan niet meer worden voorgesteld.")
+            % {"status": programma.get_status_display()}
+        )
+    if not versie.opgaven.exists():
+        raise DomeinFout(_("Een programma zonder opgaven kan niet worden voorgesteld."))
+    if not versie.titel.strip():
+        raise DomeinFout(_("Geef het programma een titel voordat het wordt voorgesteld."))
+    try:
+        bedragen = bereken_bijdragen(versie)
+    except VerdeelFout as fout:
+        raise DomeinFout(str(fout)) from fout
+    bulk_create_with_history(
+        [
+            Bijdrage(programma_opgave_id=po_id, gemeente_id=gemeente_id, bedrag=bedrag)
+            for (po_id, gemeente_id), bedrag in bedragen.items()
+        ],
+        Bijdrage,
+        default_user=acting_user,
+    )
+    versie.bevroren_op = timezone.now()
+    versie.bevroren_door = acting_user
+    bewaar(versie, acting_user=acting_user, reden=_("Voorgesteld aan de raden"))
+    if programma.status == Status.CONCEPT:
+        programma.status = Status.VOORGESTELD
+        bewaar(programma, acting_user=acting_user, reden=_("Voorgesteld aan de raden"))
+    return versie
+
+
+@transaction.atomic
+def corrigeer_programma(
+    *, jaarprogramma: Jaarprogramma, reden: str, acting_user
+) -> ProgrammaVersie:
+    """Start a correction of a proposed programme: a new concept version n+1, copied from the
+    latest frozen version, which stays readable as it was."""
+    programma = Jaarprogramma.objects.select_for_update().get(pk=jaarprogramma.pk)
+    if programma.status != Status.VOORGESTELD:
+        raise DomeinFout(_("Alleen een voorgesteld programma kan worden gecorrigeerd."))
+    if not reden.strip():
+        raise DomeinFout(_("Geef de reden van de correctie op."))
+    if programma.versies.concepten().exists():
+        raise DomeinFout(_("Er is al een nieuwe versie in bewerking."))
+    bron = programma.versies.bevroren().order_by("-nummer").first()
+    versie = ProgrammaVersie(
+        jaarprogramma=programma,
+        nummer=bron.nummer + 1,
+        titel=bron.titel,
+        visie_fundament=bron.visie_fundament,
+        visie_actualiteit=bron.visie_actualiteit,
+        visie_perspectief=bron.visie_perspectief,
+        verdeelsleutel=bron.verdeelsleutel,
+        basisaandeel=bron.basisaandeel,
+        peildatum_inwoners=bron.peildatum_inwoners,
+        vorige=bron,
+        reden=reden.strip(),
+        aangemaakt_door=acting_user,
+    )
+    bewaar(versie, acting_user=acting_user, reden=reden.strip())
+    # The members and inwoners are those the proposal used: a correction changes content only.
+    bulk_create_with_history(
+        [
+            Deelnemer(
+                versie=versie,
+                gemeente_id=d.gemeente_id,
+                inwoners=d.inwoners,
+                percentage=d.percentage,
+            )
+            for d in bron.deelnemers.all()
+        ],
+        Deelnemer,
+        default_user=acting_user,
+    )
+    _kopieer_inhoud(bron=bron, doel=versie, acting_user=acting_user)
+    return versie
+
+
+def _ga_naar(*, jaarprogramma: Jaarprogramma, naar: str, acting_user) -> Jaarprogramma:
+    programma = Jaarprogramma.objects.select_for_update().get(pk=jaarprogramma.pk)
+    if programma.volgende_status() != naar:
+        raise DomeinFout(
+            _("Een programma met status '%(van)s' kan niet naar '%(naar)s'.")
+            % {"van": programma.get_status_display(), "naar": Status(naar).label}
+        )
+    if programma.versies.concepten().exists():
+        raise DomeinFout(
+            _("Er is nog een correctie in bewerking; stel die eerst voor of verwijder haar.")
+        )
+    programma.status = naar
+    return bewaar(programma, acting_user=acting_user)
+
+
+@transaction.atomic
+def stel_programma_vast(*, jaarprogramma: Jaarprogramma, acting_user) -> Jaarprogramma:
+    """Close the decision round: the proposed programme becomes vastgesteld."""
+    return _ga_naar(jaarprogramma=jaarprogramma, naar=Status.VASTGESTELD, acting_user=acting_user)
+
+
+@transaction.atomic
+def sluit_programma_af(*, jaarprogramma: Jaarprogramma, acting_user) -> Jaarprogramma:
+    """Close the year: a vastgesteld programme becomes afgesloten."""
+    return _ga_naar(jaarprogramma=jaarprogramma, naar=Status.AFGESLOTEN, acting_user=acting_user)

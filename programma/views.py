@@ -1,0 +1,94 @@
+"""Public read pages of the programme: home, a year, a version, an opgave, a gemeente.
+
+Views only ask selectors what this user may see; a concept is a 404 for everyone else."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from programma import selectors
+from regio.selectors import gemeente_met_inwoners
+
+
+def _programma_context(versie) -> dict:
+    opgaven = list(selectors.programma_opgaven(versie))
+    regels = selectors.bijdragen_tabel(versie, opgaven)
+    andere_versies = list(versie.jaarprogramma.versies.order_by("nummer"))
+    return {
+        "versie": versie,
+        "programma": versie.jaarprogramma,
+        "opgaven": opgaven,
+        "themas": selectors.per_thema(opgaven),
+        "totaal_budget": sum(po.budget for po in opgaven),
+        "totaal_fte": sum(po.capaciteit_fte for po in opgaven),
+        "totaal_cofinanciering": sum(po.cofinanciering or 0 for po in opgaven),
+        "regels": regels,
+        "andere_versies": andere_versies,
+    }
+
+
+def _zichtbare_andere_versies(request: HttpRequest, context: dict) -> dict:
+    zichtbaar = set(
+        selectors.zichtbare_versies(request.user)
+        .filter(jaarprogramma=context["programma"])
+        .values_list("pk", flat=True)
+    )
+    context["andere_versies"] = [v for v in context["andere_versies"] if v.pk in zichtbaar]
+    return context
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    versie = selectors.huidige_versie(timezone.localdate().year)
+    context = {"jaren": selectors.jaren_overzicht(request.user), "versie": None}
+    if versie is not None:
+        context.update(_zichtbare_andere_versies(request, _programma_context(versie)))
+    return render(request, "programma/home.html", context)
+
+
+@require_safe
+def programma(request: HttpRequest, jaar: int, nummer: int | None = None) -> HttpResponse:
+    versie = selectors.versie_voor(request.user, jaar, nummer)
+    context = _zichtbare_andere_versies(request, _programma_context(versie))
+    context["jaren"] = selectors.jaren_overzicht(request.user)
+    return render(request, "programma/programma.html", context)
+
+
+@require_safe
+def opgave(request: HttpRequest, slug: str) -> HttpResponse:
+    opgave, inhoud, synergieen, jaren = selectors.opgave_detail(request.user, slug)
+    bedragen = selectors.bijdragen_van(inhoud.versie)
+    regels = [
+        (d.gemeente, bedragen.get((inhoud.pk, d.gemeente_id), 0))
+        for d in inhoud.versie.deelnemers.select_related("gemeente")
+    ]
+    regelingen = list(inhoud.externe_regelingen.all())
+    return render(
+        request,
+        "programma/opgave.html",
+        {
+            "opgave": opgave,
+            "inhoud": inhoud,
+            "versie": inhoud.versie,
+            "synergieen": synergieen,
+            "jaren": jaren,
+            "stuurgroep": list(inhoud.stuurgroep.all()),
+            "regelingen": regelingen,
+            "cofinanciering": sum(r.verwachte_cofinanciering for r in regelingen),
+            "bijdragen": regels,
+            "bijdragen_totaal": sum(b for _, b in regels),
+        },
+    )
+
+
+@require_safe
+def gemeente(request: HttpRequest, slug: str) -> HttpResponse:
+    gemeente = gemeente_met_inwoners(slug)
+    return render(
+        request,
+        "programma/gemeente.html",
+        {"gemeente": gemeente, "jaren": selectors.gemeente_bijdragen(request.user, gemeente)},
+    )

@@ -1,0 +1,63 @@
+"""The roles of DOMAIN.md as groups with their model permissions. Object-level roles
+(griffier and raadslid of a gemeente, portefeuillehouder of an opgave) are guardian
+permissions, assigned by raden.services."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+
+class Rol:
+    REGIOBESTUUR = "regiobestuur"
+    PROGRAMMABUREAU = "programmabureau"
+    FUNCTIONEEL_BEHEER = "functioneel beheer"
+
+
+_DRAFTING = [
+    "programma.bekijk_concept",
+    "programma.bewerk_concept",
+]
+
+_BEHEER_MODELLEN = {
+    "regio": ["gemeente", "inwonertal", "lidmaatschap", "thema", "partner", "bestuurder"],
+    "opgaven": ["opgave"],
+    "auth": ["user", "group"],
+}
+
+ROLLEN: dict[str, list[str]] = {
+    Rol.REGIOBESTUUR: [*_DRAFTING, "programma.stel_voor"],
+    Rol.PROGRAMMABUREAU: list(_DRAFTING),
+    Rol.FUNCTIONEEL_BEHEER: [
+        f"{app}.{actie}_{model}"
+        for app, modellen in _BEHEER_MODELLEN.items()
+        for model in modellen
+        for actie in ("view", "add", "change", "delete")
+    ]
+    + [
+        "programma.view_jaarprogramma",
+        "programma.view_programmaversie",
+        "programma.view_programmaopgave",
+    ],
+}
+
+
+@transaction.atomic
+def installeer_rollen() -> dict[str, Group]:
+    """Create the role groups and give them exactly their permissions; idempotent."""
+    groepen = {}
+    for naam, codes in ROLLEN.items():
+        groep, _ = Group.objects.get_or_create(name=naam)
+        perms = []
+        for code in codes:
+            app_label, codename = code.split(".")
+            perms.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        groep.permissions.set(perms)
+        groepen[naam] = groep
+    return groepen
+
+
+def installeer_na_migrate(sender, **kwargs) -> None:
+    installeer_rollen()

@@ -1,0 +1,39 @@
+"""Template filters for money and numbers, the same helpers forms and PDFs use."""
+
+from django import template
+
+from regio.geld import format_aantal, format_bedrag, format_fte
+
+register = template.Library()
+
+
+@register.filter
+def euro(value):
+    """{{ bedrag|euro }} -> € 1.250.000"""
+    return format_bedrag(value)
+
+
+@register.filter
+def fte(value):
+    """{{ capaciteit_fte|fte }} -> 2,5 fte"""
+    return format_fte(value)
+
+
+@register.filter
+def aantal(value):
+    """{{ inwoners|aantal }} -> 187.011"""
+    return format_aantal(value)
+
+
+@register.filter
+def procent(deel, geheel):
+    """{{ deel|procent:geheel }} -> 12,3 %"""
+    if not geheel:
+        return ""
+    return f"{100 * deel / geheel:.1f}\u00a0%".replace(".", ",")
+
+
+@register.filter
+def alineas(tekst):
+    """Split a text on blank lines, for rendering paragraphs."""
+    return [a.strip() for a in (tekst or "").split("\n\n") if a.strip()]

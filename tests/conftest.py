@@ -1,0 +1,98 @@
+"""Shared fixtures: the demo region (loaded once per test session) and logged-in clients."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from programma import services
+from raden.rollen import Rol, installeer_rollen
+from regio.models import Lidmaatschap
+from tests.factories import (
+    BestuurderFactory,
+    GemeenteFactory,
+    OpgaveFactory,
+    UserFactory,
+    opgave_inhoud,
+)
+
+
+@pytest.fixture(scope="session")
+def demo_region(django_db_setup, django_db_blocker):
+    """The demo region of `manage.py demo`, committed once for the whole session."""
+    from raden.demo.laden import laad_demo
+
+    with django_db_blocker.unblock():
+        laad_demo()
+
+
+@pytest.fixture
+def demo(demo_region, db):
+    return demo_region
+
+
+@pytest.fixture
+def login(client):
+    """login("regiobestuur") logs the test client in as a demo user."""
+
+    def _login(username: str):
+        user = get_user_model().objects.get(username=username)
+        client.force_login(user)
+        return user
+
+    return _login
+
+
+@pytest.fixture
+def rollen(db):
+    return installeer_rollen()
+
+
+@pytest.fixture
+def bestuur(rollen):
+    user = UserFactory(username="test-regiobestuur")
+    user.groups.add(rollen[Rol.REGIOBESTUUR])
+    return user
+
+
+@pytest.fixture
+def kleine_regio(db):
+    """Three member gemeenten with inwoners on 1 January 2039, and (inside this test's
+    transaction) no other members from then on, whether or not the demo region is loaded."""
+    regio = [
+        GemeenteFactory(inwoners=50_000, naam="Aaa", cbs_code="GM9101", slug="aaa"),
+        GemeenteFactory(inwoners=30_000, naam="Bbb", cbs_code="GM9102", slug="bbb"),
+        GemeenteFactory(inwoners=20_000, naam="Ccc", cbs_code="GM9103", slug="ccc"),
+    ]
+    Lidmaatschap.objects.exclude(gemeente__in=regio).update(einde=datetime.date(2038, 12, 31))
+    return regio
+
+
+@pytest.fixture
+def concept(kleine_regio, bestuur):
+    """A concept programme 2040 with two opgaven and a synergy between them."""
+    versie = services.maak_jaarprogramma(jaar=2040, titel="Programma 2040", acting_user=bestuur)
+    houder = BestuurderFactory(gemeente=kleine_regio[0])
+    eerste = services.neem_opgave_op(
+        versie=versie,
+        opgave=OpgaveFactory(),
+        acting_user=bestuur,
+        portefeuillehouder=houder,
+        **opgave_inhoud(budget=1_000_000),
+    )
+    tweede = services.neem_opgave_op(
+        versie=versie,
+        opgave=OpgaveFactory(),
+        acting_user=bestuur,
+        portefeuillehouder=houder,
+        **opgave_inhoud(budget=250_001),
+    )
+    services.voeg_synergie_toe(
+        van=tweede, naar=eerste, toelichting="Samen sterker.", acting_user=bestuur
+    )
+    return versie
+
+
+PEILDATUM = datetime.date(2039, 1, 1)
