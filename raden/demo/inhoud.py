@@ -417,9 +417,36 @@ OPGAVEN = [
         "thema": "circulaire-regio",
         "sinds": 2026,
         "jaren": {
-            2026: {"budget": 2_150_000, "fte": "5.0"},
-            2027: {"budget": 2_400_000, "fte": "5.5"},
-            2028: {"budget": 2_262_500, "fte": "5.5"},
+            2026: {
+                "budget": 2_150_000,
+                "fte": "5.0",
+                "resultaat": (
+                    "Er is 120 MW zon op dak en 35 MW zon op land extra gerealiseerd. Twee "
+                    "windprojecten met samen zes turbines zijn in procedure, beide met minimaal 50 "
+                    "procent lokaal eigendom. Voor tien congestiegebieden is samen met Alliander "
+                    "een netanalyse uitgevoerd en is een regionale prioriteringslijst voor "
+                    "netaansluitingen vastgesteld."
+                ),
+            },
+            2027: {
+                "budget": 2_400_000,
+                "fte": "5.5",
+                "resultaat": (
+                    "Er is 110 MW zon op dak extra gerealiseerd. Het eerste windproject is "
+                    "vergund, met minimaal 50 procent lokaal eigendom. Op de congestielocaties is "
+                    "25 MW batterijopslag in voorbereiding en de regionale prioriteringslijst voor "
+                    "netaansluitingen is samen met Alliander geactualiseerd."
+                ),
+            },
+            2028: {
+                "budget": 2_262_500,
+                "fte": "5.5",
+                "resultaat": (
+                    "Er is opnieuw 110 MW zon op dak extra gerealiseerd en het eerste windproject "
+                    "is in aanbouw. De regio wekt 0,3 TWh per jaar meer duurzame elektriciteit op "
+                    "dan in 2025, een volgende stap naar een energieneutrale regio in 2050."
+                ),
+            },
         },
         "doel": (
             "We voeren de Regionale Energiestrategie (RES) Arnhem Nijmegen uit: meer duurzame "
@@ -427,15 +454,6 @@ OPGAVEN = [
             "lokaal eigendom. Tegelijk pakken we de netcongestie regionaal aan, zodat woningbouw, "
             "bedrijven en laadinfrastructuur niet stilvallen. Zo zetten we een volgende stap naar "
             "een energieneutrale regio in 2050."
-        ),
-        "resultaat": (
-            "2026: 120 MW zon op dak en 35 MW zon op land extra gerealiseerd; twee windprojecten "
-            "met samen zes turbines in procedure, beide met minimaal 50 procent lokaal eigendom; "
-            "voor tien congestiegebieden een netanalyse met Alliander en een regionale "
-            "prioriteringslijst voor netaansluitingen vastgesteld. 2027: 110 MW zon op dak extra, "
-            "eerste windproject vergund, 25 MW batterijopslag op congestielocaties in "
-            "voorbereiding. 2028: 110 MW zon op dak extra, eerste windproject in aanbouw, 0,3 TWh "
-            "meer duurzame opwek per jaar dan in 2025."
         ),
         "mandaat": (
             "De portefeuillehouder mag binnen het vastgestelde budget opdrachten verlenen voor "
@@ -491,9 +509,38 @@ OPGAVEN = [
         "thema": "circulaire-regio",
         "sinds": 2026,
         "jaren": {
-            2026: {"budget": 875_000, "fte": "2.5"},
-            2027: {"budget": 1_040_000, "fte": "3.0"},
-            2028: {"budget": 1_187_500, "fte": "3.0"},
+            2026: {
+                "budget": 875_000,
+                "fte": "2.5",
+                "resultaat": (
+                    "De regionale warmtebronnenkaart is gereed en door de stuurgroep vastgesteld. "
+                    "Zes wijkuitvoeringsplannen zijn in voorbereiding, waarvan twee in kleinere "
+                    "gemeenten. Via het regionale isolatieloket zijn 4.000 woningen geïsoleerd en "
+                    "1.200 corporatiewoningen zijn aardgasvrij-gereed gemaakt."
+                ),
+            },
+            2027: {
+                "budget": 1_040_000,
+                "fte": "3.0",
+                "resultaat": (
+                    "Via het regionale isolatieloket zijn 5.000 woningen geïsoleerd, waarvan ten "
+                    "minste 40 procent van huishoudens met een laag inkomen. De uitbreiding van de "
+                    "bestaande warmtenetten in Arnhem en Nijmegen is in uitvoering genomen. Met "
+                    "het waterschap zijn drie aquathermieprojecten in uitwerking naar een "
+                    "investeringsbesluit."
+                ),
+            },
+            2028: {
+                "budget": 1_187_500,
+                "fte": "3.0",
+                "resultaat": (
+                    "Via het regionale isolatieloket zijn opnieuw 5.000 woningen geïsoleerd, "
+                    "waarvan ten minste 40 procent van huishoudens met een laag inkomen. De twee "
+                    "uitbreidingen van de warmtenetten in Arnhem en Nijmegen zijn in uitvoering. "
+                    "De drie aquathermieprojecten met het waterschap zijn uitgewerkt tot een "
+                    "investeringsbesluit."
+                ),
+            },
         },
         "doel": (
             "Gemeenten werken hun transitievisies warmte uit tot uitvoerbare wijkaanpakken. De "
@@ -502,15 +549,6 @@ OPGAVEN = [
             "netbeheerder, waterschap en woningcorporaties, en een gezamenlijk isolatieloket. Zo "
             "worden woningen betaalbaar verduurzaamd, met voorrang voor huishoudens met een laag "
             "inkomen."
-        ),
-        "resultaat": (
-            "2026: regionale warmtebronnenkaart gereed en door de stuurgroep vastgesteld; zes "
-            "wijkuitvoeringsplannen in voorbereiding, waarvan twee in kleinere gemeenten; 4.000 "
-            "woningen geïsoleerd via het regionale isolatieloket; 1.200 corporatiewoningen "
-            "aardgasvrij-gereed. 2027 en 2028: per jaar 5.000 woningen geïsoleerd, waarvan ten "
-            "minste 40 procent van huishoudens met een laag inkomen; twee uitbreidingen van "
-            "bestaande warmtenetten in Arnhem en Nijmegen in uitvoering; drie aquathermieprojecten "
-            "met het waterschap uitgewerkt tot investeringsbesluit."
         ),
         "mandaat": (
             "De portefeuillehouder mag binnen het budget opdrachten verlenen voor de "
@@ -557,9 +595,38 @@ OPGAVEN = [
         "thema": "circulaire-regio",
         "sinds": 2026,
         "jaren": {
-            2026: {"budget": 1_200_000, "fte": "3.0"},
-            2027: {"budget": 1_350_000, "fte": "3.5"},
-            2028: {"budget": 1_425_000, "fte": "3.5"},
+            2026: {
+                "budget": 1_200_000,
+                "fte": "3.0",
+                "resultaat": (
+                    "De regionale inkoopafspraak circulair bouwen is ondertekend door minimaal "
+                    "twaalf gemeenten en drie woningcorporaties. In 1.500 nieuwbouwwoningen is "
+                    "minimaal 20 procent biobased materiaal toegepast. De regionale "
+                    "grondstoffenhub voor hergebruik van bouwmaterialen is in gebruik en heeft "
+                    "5.000 ton materiaal verwerkt. Op IPKW zijn vier circulaire bedrijven nieuw "
+                    "gevestigd of opgeschaald."
+                ),
+            },
+            2027: {
+                "budget": 1_350_000,
+                "fte": "3.5",
+                "resultaat": (
+                    "Via de regionale grondstoffenhub is 10.000 ton bouwmateriaal hergebruikt. In "
+                    "de ondersteunde nieuwbouwprojecten bestaat minimaal 25 procent van het "
+                    "materiaal uit biobased materiaal. Op IPKW zijn vier extra circulaire "
+                    "bedrijven gevestigd of opgeschaald."
+                ),
+            },
+            2028: {
+                "budget": 1_425_000,
+                "fte": "3.5",
+                "resultaat": (
+                    "Via de regionale grondstoffenhub is opnieuw 10.000 ton bouwmateriaal "
+                    "hergebruikt. Ondersteunde nieuwbouwprojecten passen minimaal 25 procent "
+                    "biobased materiaal toe. Op IPKW zijn vier extra circulaire bedrijven "
+                    "gevestigd of opgeschaald, waarmee er sinds 2026 twaalf zijn bijgekomen."
+                ),
+            },
         },
         "doel": (
             "We versnellen de overgang naar een circulaire economie op twee sporen waar de regio "
@@ -567,15 +634,6 @@ OPGAVEN = [
             "Industriepark Kleefse Waard in Arnhem. Daarmee dragen we bij aan de landelijke "
             "doelstelling om het gebruik van primaire grondstoffen in 2030 te halveren en maken we "
             "de titel circulaire topregio waar."
-        ),
-        "resultaat": (
-            "2026: regionale inkoopafspraak circulair bouwen ondertekend door minimaal twaalf "
-            "gemeenten en drie woningcorporaties; in 1.500 nieuwbouwwoningen minimaal 20 procent "
-            "biobased materiaal; regionale grondstoffenhub voor hergebruik van bouwmaterialen in "
-            "gebruik, met 5.000 ton verwerkt materiaal; vier circulaire bedrijven nieuw gevestigd "
-            "of opgeschaald op IPKW. 2027 en 2028: per jaar 10.000 ton hergebruikt bouwmateriaal, "
-            "25 procent biobased materiaal in ondersteunde nieuwbouwprojecten en vier extra "
-            "circulaire bedrijven op IPKW."
         ),
         "mandaat": (
             "De portefeuillehouder mag binnen het budget bijdragen toekennen aan circulaire pilots "
@@ -629,9 +687,36 @@ OPGAVEN = [
         "thema": "groeiregio-in-balans",
         "sinds": 2026,
         "jaren": {
-            2026: {"budget": 2_800_000, "fte": "6.0"},
-            2027: {"budget": 3_250_000, "fte": "6.5"},
-            2028: {"budget": 3_100_000, "fte": "6.0"},
+            2026: {
+                "budget": 2_800_000,
+                "fte": "6.0",
+                "resultaat": (
+                    "In de regio zijn 4.200 woningen in aanbouw genomen, waarvan minimaal twee "
+                    "derde betaalbaar. Het versnellingsteam heeft acht plannen met samen 2.500 "
+                    "woningen ondersteund. Bij die plannen is de doorlooptijd van planvorming tot "
+                    "start bouw zes maanden korter dan het regionale gemiddelde van 2025."
+                ),
+            },
+            2027: {
+                "budget": 3_250_000,
+                "fte": "6.5",
+                "resultaat": (
+                    "In de regio zijn 4.500 woningen in aanbouw genomen, waarvan minimaal twee "
+                    "derde betaalbaar en 30 procent sociale huur. Voor spoedzoekers zijn 400 "
+                    "flexwoningen gerealiseerd. Van de nieuwe woningen ligt 60 procent binnen "
+                    "1.200 meter van een station of OV-knooppunt."
+                ),
+            },
+            2028: {
+                "budget": 3_100_000,
+                "fte": "6.0",
+                "resultaat": (
+                    "In de regio zijn opnieuw 4.500 woningen in aanbouw genomen, waarvan minimaal "
+                    "twee derde betaalbaar en 30 procent sociale huur. Van de nieuwe woningen ligt "
+                    "60 procent binnen 1.200 meter van een station of OV-knooppunt. Het "
+                    "versnellingsteam heeft tien plannen met samen 3.000 woningen ondersteund."
+                ),
+            },
         },
         "doel": (
             "We versnellen de woningbouw, zodat er genoeg betaalbare woningen komen voor starters, "
@@ -640,15 +725,6 @@ OPGAVEN = [
             "betaalbaarheidsgrens. Een regionaal versnellingsteam helpt gemeenten om vastgelopen "
             "plannen los te trekken, en we bouwen bij voorkeur op plekken die goed bereikbaar zijn "
             "met fiets en openbaar vervoer."
-        ),
-        "resultaat": (
-            "2026: 4.200 woningen in aanbouw genomen in de regio, waarvan minimaal twee derde "
-            "betaalbaar; acht plannen met samen 2.500 woningen ondersteund door het "
-            "versnellingsteam; op ondersteunde plannen een doorlooptijd van planvorming tot start "
-            "bouw die zes maanden korter is dan het regionale gemiddelde van 2025. 2027 en 2028: "
-            "per jaar 4.500 woningen in aanbouw, waarvan 30 procent sociale huur; 400 flexwoningen "
-            "voor spoedzoekers gerealiseerd in 2027; 60 procent van de nieuwe woningen binnen "
-            "1.200 meter van een station of OV-knooppunt."
         ),
         "mandaat": (
             "De portefeuillehouder mag namens de regio de uitvoeringsafspraken van de regionale "
@@ -703,9 +779,36 @@ OPGAVEN = [
         "thema": "groeiregio-in-balans",
         "sinds": 2026,
         "jaren": {
-            2026: {"budget": 640_000, "fte": "2.0"},
-            2027: {"budget": 780_000, "fte": "2.0"},
-            2028: {"budget": 812_500, "fte": "2.5"},
+            2026: {
+                "budget": 640_000,
+                "fte": "2.0",
+                "resultaat": (
+                    "De regionale klimaatstresstest is geactualiseerd voor alle 18 gemeenten. In "
+                    "de kernen is 25.000 m² verharding vervangen door groen en zijn vijftien "
+                    "hitteplekken aangepakt. Alle nieuwe woningbouwplannen vanaf 50 woningen zijn "
+                    "getoetst aan de regionale richtlijn waterrobuust bouwen."
+                ),
+            },
+            2027: {
+                "budget": 780_000,
+                "fte": "2.0",
+                "resultaat": (
+                    "In de regio is 40.000 m² verharding vervangen door groen en is 60.000 m³ "
+                    "extra waterberging gerealiseerd. Alle nieuwe woningbouwplannen vanaf 50 "
+                    "woningen zijn getoetst aan de regionale richtlijn waterrobuust bouwen. Met "
+                    "beide waterschappen is de regionale droogteaanpak voor de stuwwallen in "
+                    "voorbereiding genomen."
+                ),
+            },
+            2028: {
+                "budget": 812_500,
+                "fte": "2.5",
+                "resultaat": (
+                    "In de regio is opnieuw 40.000 m² verharding vervangen door groen en is 60.000 "
+                    "m³ extra waterberging gerealiseerd. De regionale droogteaanpak voor de "
+                    "stuwwallen is samen met beide waterschappen vastgesteld."
+                ),
+            },
         },
         "doel": (
             "De regio wordt klimaatbestendig en waterrobuust: veilig bij hoogwater op Rijn, Waal, "
@@ -713,14 +816,6 @@ OPGAVEN = [
             "in droge zomers. We voeren de regionale adaptatiestrategie uit en zorgen dat "
             "klimaatadaptatie standaard meeweegt bij woningbouw en herinrichting, zodat we de "
             "wateroverlast niet afwentelen op benedenstrooms gelegen gebieden of latere generaties."
-        ),
-        "resultaat": (
-            "2026: regionale klimaatstresstest geactualiseerd voor alle 18 gemeenten; 25.000 m² "
-            "verharding vervangen door groen; vijftien hitteplekken in kernen aangepakt; alle "
-            "nieuwe woningbouwplannen vanaf 50 woningen getoetst aan de regionale richtlijn "
-            "waterrobuust bouwen. 2027 en 2028: per jaar 40.000 m² ontharding en 60.000 m³ extra "
-            "waterberging; in 2028 een regionale droogteaanpak voor de stuwwallen vastgesteld met "
-            "beide waterschappen."
         ),
         "mandaat": (
             "De portefeuillehouder mag uitvoeringsovereenkomsten met waterschappen en "
@@ -770,21 +865,33 @@ OPGAVEN = [
         "titel": "Landschap en natuur: stuwwallen, uiterwaarden en de Gelderse Poort",
         "thema": "groeiregio-in-balans",
         "sinds": 2027,
-        "jaren": {2027: {"budget": 465_000, "fte": "1.5"}, 2028: {"budget": 590_000, "fte": "2.0"}},
+        "jaren": {
+            2027: {
+                "budget": 465_000,
+                "fte": "1.5",
+                "resultaat": (
+                    "Met eigenaren en gebruikers zijn gebiedsprogramma's opgesteld voor de "
+                    "Gelderse Poort en voor de stuwwal tussen Nijmegen, Groesbeek en Mook. Er is "
+                    "15 km aan nieuwe wandel- en fietsverbindingen tussen kernen en landschap "
+                    "gerealiseerd. Veertig agrariërs doen mee aan betaald landschapsbeheer."
+                ),
+            },
+            2028: {
+                "budget": 590_000,
+                "fte": "2.0",
+                "resultaat": (
+                    "Er is 3 km ecologische verbindingszone aangelegd. Voor 250 ha "
+                    "natuurinclusieve landbouw zijn meerjarige contracten afgesloten. De "
+                    "bezoekersdruk in kwetsbare natuur wordt gemeten op tien vaste meetpunten."
+                ),
+            },
+        },
         "doel": (
             "Het landschap van stuwwallen, rivieren en uiterwaarden is het fundament van de regio "
             "en een belangrijke reden waarom mensen en bedrijven hier willen zijn. We versterken "
             "de kwaliteit van de Veluwezoom, de Nijmeegse stuwwal, de Mookerheide, Montferland en "
             "de Gelderse Poort, en verbinden natuur met recreatie, landbouw en waterbeheer. Zo "
             "blijft de regio ontspannen terwijl zij groeit."
-        ),
-        "resultaat": (
-            "2027: gebiedsprogramma's voor de Gelderse Poort en voor de stuwwal tussen Nijmegen, "
-            "Groesbeek en Mook opgesteld met eigenaren en gebruikers; 15 km nieuwe wandel- en "
-            "fietsverbindingen tussen kernen en landschap; 40 agrariërs doen mee aan betaald "
-            "landschapsbeheer. 2028: 3 km ecologische verbindingszone aangelegd; 250 ha "
-            "natuurinclusieve landbouw onder meerjarig contract; bezoekersdruk in kwetsbare natuur "
-            "gemeten op tien vaste meetpunten."
         ),
         "mandaat": (
             "De portefeuillehouder mag binnen het budget gebiedsprocessen laten uitvoeren, "
@@ -838,9 +945,38 @@ OPGAVEN = [
         "thema": "productieve-regio",
         "sinds": 2026,
         "jaren": {
-            2026: {"budget": 1_650_000, "fte": "3.5"},
-            2027: {"budget": 1_800_000, "fte": "4.0"},
-            2028: {"budget": 1_950_000, "fte": "4.0"},
+            2026: {
+                "budget": 1_650_000,
+                "fte": "3.5",
+                "resultaat": (
+                    "Er zijn 25 start-ups en scale-ups begeleid bij financiering en groei. In drie "
+                    "proeftuinen worden zorginnovaties in de praktijk getest bij zorgorganisaties "
+                    "in de regio. Voor bedrijven in het ecosysteem is 8 miljoen euro aan private "
+                    "en publieke investeringen aangetrokken en in Health & hightech zijn 400 "
+                    "nieuwe banen ontstaan."
+                ),
+            },
+            2027: {
+                "budget": 1_800_000,
+                "fte": "4.0",
+                "resultaat": (
+                    "Er zijn 30 start-ups en scale-ups begeleid bij financiering en groei. Voor "
+                    "bedrijven in het ecosysteem is 10 miljoen euro aan private en publieke "
+                    "investeringen aangetrokken. Het aantal proeftuinen met zorgorganisaties in de "
+                    "regio is gegroeid naar vijf, en de bouw van extra lab- en cleanroomruimte op "
+                    "Novio Tech Campus is gestart."
+                ),
+            },
+            2028: {
+                "budget": 1_950_000,
+                "fte": "4.0",
+                "resultaat": (
+                    "Er zijn opnieuw 30 start-ups en scale-ups begeleid bij financiering en groei, "
+                    "en voor bedrijven in het ecosysteem is 10 miljoen euro aan private en "
+                    "publieke investeringen aangetrokken. Op Novio Tech Campus is 5.000 m² extra "
+                    "lab- en cleanroomruimte in gebruik genomen."
+                ),
+            },
         },
         "doel": (
             "Health & hightech is het sterkste groeispeerpunt van Lifeport. We versterken het "
@@ -848,14 +984,6 @@ OPGAVEN = [
             "startende en groeiende bedrijven in medische technologie, chiptechnologie en "
             "gezondheidsinnovatie in de regio blijven en groeien. Daarbij profileren we de regio "
             "nationaal en in Europa en trekken we investeringen aan uit provincie, Rijk en EU."
-        ),
-        "resultaat": (
-            "2026: 25 start-ups en scale-ups begeleid bij financiering en groei; drie proeftuinen "
-            "waarin zorginnovaties in de praktijk worden getest bij zorgorganisaties in de regio; "
-            "8 miljoen euro aan private en publieke investeringen aangetrokken voor bedrijven in "
-            "het ecosysteem; 400 nieuwe banen in Health & hightech. 2027 en 2028: per jaar 30 "
-            "bedrijven begeleid en 10 miljoen euro aan investeringen aangetrokken; in 2028 5.000 "
-            "m² extra lab- en cleanroomruimte op Novio Tech Campus in gebruik."
         ),
         "mandaat": (
             "De portefeuillehouder mag binnen het budget opdrachten verlenen aan Oost NL en de "
@@ -911,9 +1039,36 @@ OPGAVEN = [
         "thema": "productieve-regio",
         "sinds": 2026,
         "jaren": {
-            2026: {"budget": 520_000, "fte": "1.5"},
-            2027: {"budget": 610_000, "fte": "2.0"},
-            2028: {"budget": 687_500, "fte": "2.0"},
+            2026: {
+                "budget": 520_000,
+                "fte": "1.5",
+                "resultaat": (
+                    "De regionale voedselhub voor distributie in de korte keten is in gebruik, met "
+                    "40 aangesloten producenten. Vijftien grootkeukens van zorginstellingen, "
+                    "scholen, bedrijfsrestaurants en gemeentehuizen kopen minimaal 25 procent "
+                    "regionaal in. Er zijn tien innovatieprojecten in fruitteelt en glastuinbouw "
+                    "ondersteund."
+                ),
+            },
+            2027: {
+                "budget": 610_000,
+                "fte": "2.0",
+                "resultaat": (
+                    "Er zijn 80 producenten aangesloten op de regionale voedselhub en 30 "
+                    "grootkeukens kopen minimaal 25 procent regionaal in. Samen met Wageningen "
+                    "University & Research zijn de afspraken over kringlooplandbouw uitgewerkt, "
+                    "met de eerste 200 ha landbouwgrond onder afspraak."
+                ),
+            },
+            2028: {
+                "budget": 687_500,
+                "fte": "2.0",
+                "resultaat": (
+                    "Er blijven ten minste 80 producenten aangesloten op de regionale voedselhub "
+                    "en 30 grootkeukens kopen minimaal 25 procent regionaal in. In totaal valt 500 "
+                    "ha landbouwgrond onder afspraken over kringlooplandbouw."
+                ),
+            },
         },
         "doel": (
             "Food is een van de groeispeerpunten van Lifeport. We bouwen aan een regionaal "
@@ -922,14 +1077,6 @@ OPGAVEN = [
             "voedsel van dichtbij eten en de landbouw bijdraagt aan bodem, water en "
             "biodiversiteit. Innovatie in de fruitteelt en de glastuinbouw verbinden we met de "
             "kennis van Wageningen University & Research en de HAN."
-        ),
-        "resultaat": (
-            "2026: regionale voedselhub voor distributie in de korte keten in gebruik, met 40 "
-            "aangesloten producenten; 15 grootkeukens van zorginstellingen, scholen, "
-            "bedrijfsrestaurants en gemeentehuizen kopen minimaal 25 procent regionaal in; tien "
-            "innovatieprojecten in fruitteelt en glastuinbouw ondersteund. 2027 en 2028: 80 "
-            "aangesloten producenten en 30 grootkeukens; in 2028 500 ha landbouwgrond onder "
-            "afspraken over kringlooplandbouw."
         ),
         "mandaat": (
             "De portefeuillehouder mag binnen het budget opdrachten verlenen voor de opzet en "
@@ -982,21 +1129,32 @@ OPGAVEN = [
         "titel": "Energiehubs en toekomstbestendige bedrijventerreinen",
         "thema": "productieve-regio",
         "sinds": 2027,
-        "jaren": {2027: {"budget": 735_000, "fte": "2.0"}, 2028: {"budget": 960_000, "fte": "2.5"}},
+        "jaren": {
+            2027: {
+                "budget": 735_000,
+                "fte": "2.0",
+                "resultaat": (
+                    "Er zijn zes energiehubs in ontwikkeling, onder meer op IPKW in Arnhem, 7Poort "
+                    "in Zevenaar en Nieuwgraaf in Duiven, met samen 40 deelnemende bedrijven. Twee "
+                    "hubs hebben een groepscontract met de netbeheerder."
+                ),
+            },
+            2028: {
+                "budget": 960_000,
+                "fte": "2.5",
+                "resultaat": (
+                    "Er zijn vier energiehubs in bedrijf. Door gezamenlijk gebruik en opslag is 25 "
+                    "MW aansluitcapaciteit vrijgespeeld. Voor tien bedrijventerreinen hebben "
+                    "ondernemers en gemeente een verduurzamingsagenda vastgesteld."
+                ),
+            },
+        },
         "doel": (
             "Netcongestie remt de groei van bedrijven: uitbreidingen en nieuwe vestigingen wachten "
             "op een aansluiting. We helpen ondernemers op bedrijventerreinen om energie samen op "
             "te wekken, op te slaan en te delen in energiehubs, en we maken bedrijventerreinen "
             "toekomstbestendig met ruimte voor duurzame en circulaire bedrijvigheid. De opgave "
             "komt voort uit de netcongestieanalyse van de opgave energietransitie in 2026."
-        ),
-        "resultaat": (
-            "2027: zes energiehubs in ontwikkeling, onder meer op IPKW in Arnhem, 7Poort in "
-            "Zevenaar en Nieuwgraaf in Duiven, met samen 40 deelnemende bedrijven; twee hubs met "
-            "een groepscontract met de netbeheerder. 2028: vier energiehubs in bedrijf; 25 MW "
-            "aansluitcapaciteit vrijgespeeld door gezamenlijk gebruik en opslag; tien "
-            "bedrijventerreinen met een vastgestelde verduurzamingsagenda van ondernemers en "
-            "gemeente."
         ),
         "mandaat": (
             "De portefeuillehouder mag binnen het budget opdrachten verlenen voor "
@@ -1042,9 +1200,38 @@ OPGAVEN = [
         "thema": "verbonden-regio",
         "sinds": 2026,
         "jaren": {
-            2026: {"budget": 1_400_000, "fte": "3.5"},
-            2027: {"budget": 1_525_000, "fte": "3.5"},
-            2028: {"budget": 1_610_000, "fte": "4.0"},
+            2026: {
+                "budget": 1_400_000,
+                "fte": "3.5",
+                "resultaat": (
+                    "Het regiobestuur heeft de regionale inbreng voor het bestuurlijk overleg MIRT "
+                    "vastgesteld en het MIRT-onderzoek naar capaciteit en frequentie op de "
+                    "spoorcorridor Arnhem-Nijmegen is gestart. Er doen 60 werkgevers met samen "
+                    "50.000 werknemers mee aan slim reizen, met 8 procent minder autoritten in de "
+                    "spits bij deelnemers. Drie knelpunten bij aansluitingen op de A12, A15 en A50 "
+                    "zijn uitgewerkt tot maatregelen."
+                ),
+            },
+            2027: {
+                "budget": 1_525_000,
+                "fte": "3.5",
+                "resultaat": (
+                    "Het MIRT-onderzoek naar de spoorcorridor Arnhem-Nijmegen is afgerond met een "
+                    "voorkeursrichting. Er doen 100 werkgevers mee aan slim reizen, met 9 procent "
+                    "minder autoritten in de spits bij deelnemers. De maatregelen voor de drie "
+                    "knelpunten op de A12, A15 en A50 zijn voorbereid voor besluitvorming."
+                ),
+            },
+            2028: {
+                "budget": 1_610_000,
+                "fte": "4.0",
+                "resultaat": (
+                    "Met Rijk, provincie en vervoerders zijn bestuurlijke afspraken gemaakt over "
+                    "de eerste uitvoeringsmaatregelen op de corridor. Bij de deelnemende "
+                    "werkgevers maken werknemers 10 procent minder autoritten in de spits dan bij "
+                    "hun start."
+                ),
+            },
         },
         "doel": (
             "De A12, A15 en A50 en de spoorlijn Arnhem-Nijmegen vormen de ruggengraat van de "
@@ -1053,16 +1240,6 @@ OPGAVEN = [
             "meer capaciteit en frequentie op het spoor en een goede aansluiting van het "
             "onderliggende wegennet. We brengen één regionale inbreng in het MIRT en nemen zelf "
             "maatregelen die de spits ontlasten, zoals slim reizen met werkgevers."
-        ),
-        "resultaat": (
-            "2026: regionale inbreng voor het bestuurlijk overleg MIRT vastgesteld door het "
-            "regiobestuur; MIRT-onderzoek naar capaciteit en frequentie op de spoorcorridor "
-            "Arnhem-Nijmegen gestart; 60 werkgevers met samen 50.000 werknemers doen mee aan slim "
-            "reizen, met 8 procent minder autoritten in de spits bij deelnemers; drie knelpunten "
-            "bij aansluitingen op A12, A15 en A50 uitgewerkt tot maatregelen. 2027: MIRT-onderzoek "
-            "afgerond met een voorkeursrichting; 100 werkgevers doen mee. 2028: bestuurlijke "
-            "afspraken over de eerste uitvoeringsmaatregelen en 10 procent minder spitsritten bij "
-            "deelnemende werkgevers."
         ),
         "mandaat": (
             "De portefeuillehouder mag namens de regio de inbreng voor het bestuurlijk overleg "
@@ -1118,9 +1295,35 @@ OPGAVEN = [
         "thema": "verbonden-regio",
         "sinds": 2026,
         "jaren": {
-            2026: {"budget": 1_100_000, "fte": "2.5"},
-            2027: {"budget": 1_262_500, "fte": "3.0"},
-            2028: {"budget": 1_340_000, "fte": "3.0"},
+            2026: {
+                "budget": 1_100_000,
+                "fte": "2.5",
+                "resultaat": (
+                    "Er is 12 km snelfietsroute aangelegd of verbeterd en bij vier stations zijn "
+                    "1.500 extra fietsparkeerplaatsen gerealiseerd. In kleinere kernen zijn vijf "
+                    "mobiliteitshubs in gebruik. Het aandeel fiets in woon-werkritten tot 15 km is "
+                    "vastgelegd in een nulmeting."
+                ),
+            },
+            2027: {
+                "budget": 1_262_500,
+                "fte": "3.0",
+                "resultaat": (
+                    "Er is 15 km snelfietsroute aangelegd of verbeterd. Samen met ProRail zijn "
+                    "drie stations heringericht tot aantrekkelijk overstappunt, met 1.000 extra "
+                    "fietsparkeerplaatsen. In kleinere kernen zijn drie extra mobiliteitshubs in "
+                    "gebruik genomen."
+                ),
+            },
+            2028: {
+                "budget": 1_340_000,
+                "fte": "3.0",
+                "resultaat": (
+                    "Er is opnieuw 15 km snelfietsroute aangelegd of verbeterd en drie stations "
+                    "zijn heringericht tot knooppunt. Het aandeel fiets in woon-werkritten tot 15 "
+                    "km ligt 2 procentpunt hoger dan bij de nulmeting."
+                ),
+            },
         },
         "doel": (
             "Fiets en openbaar vervoer zijn in een stedelijk netwerk de meest ruimtezuinige manier "
@@ -1128,13 +1331,6 @@ OPGAVEN = [
             "snelfietsroutes af, ontwikkelen stations en busknooppunten tot aantrekkelijke "
             "overstappunten en zorgen dat dorpen aangesloten blijven op het openbaar vervoer. Zo "
             "groeit het aandeel van fiets en OV in het woon-werkverkeer."
-        ),
-        "resultaat": (
-            "2026: 12 km snelfietsroute aangelegd of verbeterd; 1.500 extra fietsparkeerplaatsen "
-            "bij vier stations; vijf mobiliteitshubs in kleinere kernen in gebruik; nulmeting van "
-            "het aandeel fiets in woon-werkritten tot 15 km. 2027 en 2028: per jaar 15 km "
-            "snelfietsroute en drie stations heringericht tot knooppunt; in 2028 een aandeel fiets "
-            "in woon-werkritten tot 15 km dat 2 procentpunt hoger ligt dan bij de nulmeting."
         ),
         "mandaat": (
             "De portefeuillehouder mag binnen het budget bijdragen toekennen aan fietsprojecten en "
@@ -1185,20 +1381,32 @@ OPGAVEN = [
         "titel": "Digitale connectiviteit: snel internet in het buitengebied",
         "thema": "verbonden-regio",
         "sinds": 2026,
-        "jaren": {2026: {"budget": 385_000, "fte": "1.0"}, 2027: {"budget": 240_000, "fte": "0.8"}},
+        "jaren": {
+            2026: {
+                "budget": 385_000,
+                "fte": "1.0",
+                "resultaat": (
+                    "Van de 3.100 onbediende adressen in het buitengebied zijn er 2.400 "
+                    "aangesloten op glasvezel. Voor zes locaties met slechte mobiele dekking is "
+                    "met de aanbieders een oplossing afgesproken."
+                ),
+            },
+            2027: {
+                "budget": 240_000,
+                "fte": "0.8",
+                "resultaat": (
+                    "De resterende 700 adressen zijn aangesloten, zodat 100 procent van de "
+                    "adressen in de regio toegang heeft tot minimaal 100 Mbit/s. De eindrapportage "
+                    "is opgeleverd en de monitoring is overgedragen aan de gemeenten."
+                ),
+            },
+        },
         "doel": (
             "Snel internet is een basisvoorziening voor wonen, werken, onderwijs en zorg op "
             "afstand. In het buitengebied van de regio hebben nog ruim 3.000 adressen geen vaste "
             "verbinding van minimaal 100 Mbit/s, en er zijn plekken met slecht mobiel bereik. We "
             "zorgen dat eind 2027 alle adressen toegang hebben tot snel internet; daarna wordt de "
             "opgave afgerond."
-        ),
-        "resultaat": (
-            "2026: 2.400 van de 3.100 onbediende adressen in het buitengebied aangesloten op "
-            "glasvezel; voor zes locaties met slechte mobiele dekking een oplossing met de "
-            "aanbieders afgesproken. 2027: de resterende 700 adressen aangesloten, zodat 100 "
-            "procent van de adressen in de regio toegang heeft tot minimaal 100 Mbit/s; "
-            "eindrapportage opgeleverd en de monitoring overgedragen aan de gemeenten."
         ),
         "mandaat": (
             "De portefeuillehouder mag binnen het budget opdrachten verlenen voor inventarisatie "
@@ -1240,20 +1448,26 @@ OPGAVEN = [
         "titel": "Grensoverschrijdende samenwerking met Duitsland",
         "thema": "verbonden-regio",
         "sinds": 2028,
-        "jaren": {2028: {"budget": 420_000, "fte": "1.5"}},
+        "jaren": {
+            2028: {
+                "budget": 420_000,
+                "fte": "1.5",
+                "resultaat": (
+                    "Met Duitse partners zijn uitgangspunten vastgelegd voor een hogere frequentie "
+                    "op de treinverbinding Arnhem-Emmerik-Düsseldorf. Via het grensinfopunt zijn "
+                    "600 grensarbeiders en werkgevers geadviseerd. Met regionale partners zijn "
+                    "drie Interreg-projecten ingediend, waarvan ten minste één is gehonoreerd. De "
+                    "verkenning naar een doorgaande fietsverbinding tussen Nijmegen en Kleef is "
+                    "afgerond."
+                ),
+            },
+        },
         "doel": (
             "Voor veel inwoners en bedrijven houdt de regio niet op bij de grens. We verbeteren "
             "samen met Duitse partners de treinverbinding via Emmerik naar Oberhausen en "
             "Düsseldorf, maken grensarbeid en grensoverschrijdend ondernemen eenvoudiger en werken "
             "met Kreis Kleve en de Euregio Rijn-Waal aan gezamenlijke projecten voor economie en "
             "natuur."
-        ),
-        "resultaat": (
-            "2028: met Duitse partners vastgelegde uitgangspunten voor een hogere frequentie op de "
-            "treinverbinding Arnhem-Emmerik-Düsseldorf; 600 grensarbeiders en werkgevers "
-            "geadviseerd via het grensinfopunt; drie Interreg-projecten met regionale partners "
-            "ingediend, waarvan ten minste één gehonoreerd; verkenning naar een doorgaande "
-            "fietsverbinding tussen Nijmegen en Kleef afgerond."
         ),
         "mandaat": (
             "De portefeuillehouder mag namens de regio samenwerkingsafspraken en "
@@ -1297,9 +1511,35 @@ OPGAVEN = [
         "thema": "vitale-regio",
         "sinds": 2026,
         "jaren": {
-            2026: {"budget": 455_000, "fte": "1.5"},
-            2027: {"budget": 520_000, "fte": "1.8"},
-            2028: {"budget": 575_000, "fte": "2.0"},
+            2026: {
+                "budget": 455_000,
+                "fte": "1.5",
+                "resultaat": (
+                    "De regionale gezondheidsmonitor per wijk is opgeleverd. Twintig wijken met "
+                    "een gezondheidsachterstand zijn in beeld gebracht en in acht daarvan is een "
+                    "wijkaanpak gestart. Er werken 60 scholen met de aanpak Gezonde School en "
+                    "beweegprogramma's bereiken 2.000 inwoners extra."
+                ),
+            },
+            2027: {
+                "budget": 520_000,
+                "fte": "1.8",
+                "resultaat": (
+                    "De wijkaanpak loopt in 14 wijken met een gezondheidsachterstand. Er werken 90 "
+                    "scholen met de aanpak Gezonde School en beweegprogramma's bereiken 2.500 "
+                    "inwoners extra."
+                ),
+            },
+            2028: {
+                "budget": 575_000,
+                "fte": "2.0",
+                "resultaat": (
+                    "De wijkaanpak loopt in 14 wijken en 90 scholen werken met de aanpak Gezonde "
+                    "School. Beweegprogramma's bereiken 3.000 inwoners extra. In de deelnemende "
+                    "wijken is het aandeel jongeren met psychische klachten gedaald ten opzichte "
+                    "van de nulmeting van 2026."
+                ),
+            },
         },
         "doel": (
             "Gemiddeld leven inwoners van de regio gezond, maar de verschillen tussen wijken en "
@@ -1307,14 +1547,6 @@ OPGAVEN = [
             "dan in andere. Met de GGD'en, zorgpartners en kennisinstellingen werken we aan "
             "preventie die werkt: een gezonde leefomgeving, bewegen, gezonde voeding en de mentale "
             "gezondheid van jongeren, met voorrang voor de wijken met de grootste achterstand."
-        ),
-        "resultaat": (
-            "2026: regionale gezondheidsmonitor per wijk opgeleverd; 20 wijken met een "
-            "gezondheidsachterstand in beeld gebracht en in acht daarvan een wijkaanpak gestart; "
-            "60 scholen werken met de aanpak Gezonde School; 2.000 inwoners extra bereikt met "
-            "beweegprogramma's. 2027 en 2028: wijkaanpak in 14 wijken; 90 Gezonde Scholen; in 2028 "
-            "een dalend aandeel jongeren met psychische klachten in de deelnemende wijken ten "
-            "opzichte van de nulmeting van 2026."
         ),
         "mandaat": (
             "De portefeuillehouder mag binnen het budget opdrachten verlenen aan de GGD en andere "
@@ -1369,9 +1601,38 @@ OPGAVEN = [
         "thema": "vitale-regio",
         "sinds": 2026,
         "jaren": {
-            2026: {"budget": 730_000, "fte": "2.0"},
-            2027: {"budget": 815_000, "fte": "2.5"},
-            2028: {"budget": 880_000, "fte": "2.5"},
+            2026: {
+                "budget": 730_000,
+                "fte": "2.0",
+                "resultaat": (
+                    "Er zijn 800 inwoners gestart met een om- of bijscholingstraject naar zorg, "
+                    "techniek of onderwijs, van wie 70 procent binnen zes maanden na afronding aan "
+                    "het werk is. Voor de warmtetransitie zijn 150 installatiemonteurs opgeleid. "
+                    "Het aandeel afgestudeerden dat in de regio blijft werken is vastgelegd in een "
+                    "nulmeting."
+                ),
+            },
+            2027: {
+                "budget": 815_000,
+                "fte": "2.5",
+                "resultaat": (
+                    "Er zijn 1.000 inwoners gestart met een om- of bijscholingstraject naar zorg, "
+                    "techniek of onderwijs, van wie 70 procent binnen zes maanden na afronding aan "
+                    "het werk is. Voor de warmtetransitie zijn 200 installatiemonteurs opgeleid. "
+                    "Het aandeel afgestudeerden dat in de regio blijft werken ligt 2 procentpunt "
+                    "hoger dan bij de nulmeting."
+                ),
+            },
+            2028: {
+                "budget": 880_000,
+                "fte": "2.5",
+                "resultaat": (
+                    "Er zijn opnieuw 1.000 inwoners gestart met een om- of bijscholingstraject "
+                    "naar zorg, techniek of onderwijs en 200 installatiemonteurs opgeleid voor de "
+                    "warmtetransitie. Het aandeel afgestudeerden dat in de regio blijft werken "
+                    "ligt 5 procentpunt hoger dan bij de nulmeting."
+                ),
+            },
         },
         "doel": (
             "De arbeidsmarkt in de regio is krap: in zorg, techniek, bouw en onderwijs blijven "
@@ -1380,14 +1641,6 @@ OPGAVEN = [
             "Midden-Gelderland zorgen we dat inwoners zich om- en bijscholen naar deze sectoren en "
             "dat studenten van de HAN, de Radboud Universiteit en het mbo na hun opleiding in de "
             "regio blijven werken."
-        ),
-        "resultaat": (
-            "2026: 800 inwoners gestart met een om- of bijscholingstraject naar zorg, techniek of "
-            "onderwijs, van wie 70 procent binnen zes maanden na afronding aan het werk is; 150 "
-            "installatiemonteurs opgeleid voor de warmtetransitie; nulmeting van het aandeel "
-            "afgestudeerden dat in de regio blijft werken. 2027 en 2028: per jaar 1.000 trajecten "
-            "en 200 installatiemonteurs; in 2028 5 procentpunt meer afgestudeerden die in de regio "
-            "blijven werken dan bij de nulmeting."
         ),
         "mandaat": (
             "De portefeuillehouder mag binnen het budget opdrachten verlenen aan opleiders en de "

@@ -147,7 +147,7 @@ def _programma(jaar: int, eindstatus: str, ref: dict, users: dict) -> None:
             opgave=ref["opgaven"][o["slug"]],
             acting_user=users["programmabureau"],
             doel=o["doel"],
-            resultaat=o["resultaat"],
+            resultaat=jaardata["resultaat"],
             mandaat=o["mandaat"],
             sturing=o["sturing"],
             budget=int(jaardata["budget"]),
