@@ -45,6 +45,15 @@ class Verdeelsleutel(models.TextChoices):
     PERCENTAGES = "percentages", _("vaste percentages")
 
 
+class JaarprogrammaQuerySet(models.QuerySet):
+    def delete(self):
+        if ProgrammaVersie._base_manager.filter(
+            jaarprogramma__in=self, bevroren_op__isnull=False
+        ).exists():
+            raise Bevroren(_("Een voorgesteld programma kan niet worden verwijderd."))
+        return super().delete()
+
+
 class Jaarprogramma(models.Model):
     jaar = models.PositiveSmallIntegerField(
         _("jaar"), unique=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
@@ -54,6 +63,7 @@ class Jaarprogramma(models.Model):
     )
 
     history = HistoricalRecords()
+    objects = JaarprogrammaQuerySet.as_manager()
 
     class Meta:
         ordering = ["-jaar"]

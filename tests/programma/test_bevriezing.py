@@ -186,3 +186,32 @@ def test_een_concept_mag_wel_veranderen(concept):
     concept.save()
     ProgrammaOpgave.objects.filter(versie=concept).update(budget=8)
     assert set(concept.opgaven.values_list("budget", flat=True)) == {8}
+
+
+def test_jaarprogramma_queryset_delete_weigert_ook(bevroren):
+    with pytest.raises(Bevroren):
+        Jaarprogramma.objects.filter(pk=bevroren.jaarprogramma_id).delete()
+    assert ProgrammaVersie.objects.filter(pk=bevroren.pk).exists()
+
+
+def test_de_admin_toont_een_bevroren_versie_alleen_lezen(bevroren, client, django_user_model):
+    admin = django_user_model.objects.create_superuser("super", "s@example.nl", "geheim-genoeg")
+    client.force_login(admin)
+    po = bevroren.opgaven.first()
+    pagina = client.get(f"/admin/programma/programmaopgave/{po.pk}/change/")
+    assert pagina.status_code == 200
+    assert 'name="budget"' not in pagina.content.decode()  # read-only: no input
+    response = client.post(
+        f"/admin/programma/programmaopgave/{po.pk}/change/", {"budget": "1", "doel": "x"}
+    )
+    assert response.status_code == 403
+    assert (
+        client.post(
+            f"/admin/programma/programmaopgave/{po.pk}/delete/", {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    po.refresh_from_db()
+    assert po.budget != 1
+    concept_url = f"/admin/programma/programmaversie/{bevroren.pk}/change/"
+    assert 'name="titel"' not in client.get(concept_url).content.decode()
