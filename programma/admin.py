@@ -14,6 +14,7 @@ from programma.models import (
     StuurgroepLid,
     Synergie,
 )
+from programma.selectors import zichtbare_versies
 
 
 def _bevroren(obj) -> bool:
@@ -39,6 +40,19 @@ class AlleenLezenAlsBevroren:
         if isinstance(self, admin.options.InlineModelAdmin):
             return super().has_add_permission(request, obj)
         return super().has_add_permission(request)
+
+
+class AlleenZichtbareVersies:
+    """Admin lists go through the same selector as the pages: a concept stays invisible to
+    whoever may not draft it, also in the admin."""
+
+    versie_pad = "versie"
+
+    def get_queryset(self, request):
+        zichtbaar = zichtbare_versies(request.user).values("pk")
+        prefix = f"{self.versie_pad}__" if self.versie_pad else ""
+        qs = super().get_queryset(request).filter(**{f"{prefix}pk__in": zichtbaar})
+        return qs.distinct() if self.versie_pad == "versies" else qs
 
 
 class StuurgroepInline(AlleenLezenAlsBevroren, admin.TabularInline):
@@ -67,7 +81,9 @@ class DeelnemerInline(AlleenLezenAlsBevroren, admin.TabularInline):
 
 
 @admin.register(Jaarprogramma)
-class JaarprogrammaAdmin(SimpleHistoryAdmin):
+class JaarprogrammaAdmin(AlleenZichtbareVersies, SimpleHistoryAdmin):
+    versie_pad = "versies"
+
     list_display = ["jaar", "status"]
     readonly_fields = ["status"]
 
@@ -78,7 +94,9 @@ class JaarprogrammaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ProgrammaVersie)
-class ProgrammaVersieAdmin(AlleenLezenAlsBevroren, SimpleHistoryAdmin):
+class ProgrammaVersieAdmin(AlleenZichtbareVersies, AlleenLezenAlsBevroren, SimpleHistoryAdmin):
+    versie_pad = ""
+
     list_display = ["__str__", "titel", "verdeelsleutel", "bevroren_op", "bevroren_door"]
     list_filter = ["jaarprogramma__jaar"]
     readonly_fields = ["bevroren_op", "bevroren_door", "aangemaakt_op", "aangemaakt_door"]
@@ -87,7 +105,7 @@ class ProgrammaVersieAdmin(AlleenLezenAlsBevroren, SimpleHistoryAdmin):
 
 
 @admin.register(ProgrammaOpgave)
-class ProgrammaOpgaveAdmin(AlleenLezenAlsBevroren, SimpleHistoryAdmin):
+class ProgrammaOpgaveAdmin(AlleenZichtbareVersies, AlleenLezenAlsBevroren, SimpleHistoryAdmin):
     list_display = ["opgave", "versie", "budget", "capaciteit_fte", "portefeuillehouder"]
     list_filter = ["versie__jaarprogramma__jaar", "opgave__thema"]
     search_fields = ["opgave__titel"]
@@ -96,7 +114,9 @@ class ProgrammaOpgaveAdmin(AlleenLezenAlsBevroren, SimpleHistoryAdmin):
 
 
 @admin.register(Synergie)
-class SynergieAdmin(SimpleHistoryAdmin):
+class SynergieAdmin(AlleenZichtbareVersies, SimpleHistoryAdmin):
+    versie_pad = "van__versie"
+
     list_display = ["__str__", "toelichting"]
     list_select_related = ["van__opgave", "naar__opgave"]
 

@@ -13,3 +13,23 @@ class ProgrammaConfig(AppConfig):
         # SQLite rebuilds a table on many ALTERs and drops its triggers with it; installing them
         # again after every migrate keeps the database-level freeze whatever later migrations do.
         post_migrate.connect(triggers.installeer_na_migrate, sender=self)
+
+        from django.db.models.signals import post_save
+
+        from regio.models import Bestuurder
+
+        # regio cannot know about opgaven and programmes; when functioneel beheer links a user
+        # to a bestuurder, the object permissions of the opgaven they hold follow here.
+        post_save.connect(
+            _bestuurder_gewijzigd, sender=Bestuurder, dispatch_uid="programma_bestuurder"
+        )
+
+
+def _bestuurder_gewijzigd(sender, instance, **kwargs) -> None:
+    from opgaven.models import Opgave
+    from programma.services import synchroniseer_portefeuillehouder
+
+    for opgave in Opgave.objects.filter(versies__portefeuillehouder=instance).distinct():
+        synchroniseer_portefeuillehouder(
+            opgave=opgave, acting_user=getattr(instance, "_history_user", None)
+        )

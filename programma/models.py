@@ -73,6 +73,7 @@ class Jaarprogramma(models.Model):
             ("bekijk_concept", _("Mag conceptprogramma's zien")),
             ("bewerk_concept", _("Mag conceptprogramma's en hun opgaven bewerken")),
             ("stel_voor", _("Mag een programma voorstellen, vaststellen en afsluiten")),
+            ("benoem_portefeuillehouder", _("Mag regionaal portefeuillehouders benoemen")),
         ]
         constraints = [
             models.CheckConstraint(

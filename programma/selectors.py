@@ -274,3 +274,31 @@ def gemeente_bijdragen(user, gemeente: Gemeente) -> list[GemeenteJaar]:
 
 def alle_programmas() -> QuerySet[Jaarprogramma]:
     return Jaarprogramma.objects.order_by("-jaar")
+
+
+def concept_versies(user) -> QuerySet[ProgrammaVersie]:
+    """The concept versions this user may work on (none for the public and the councils)."""
+    if not mag_concepten_zien(user):
+        return ProgrammaVersie.objects.none()
+    return (
+        ProgrammaVersie.objects.concepten()
+        .select_related("jaarprogramma")
+        .order_by("-jaarprogramma__jaar")
+    )
+
+
+def concept_versie_van_jaar(jaar: int) -> ProgrammaVersie | None:
+    """The working concept of a year, if there is one."""
+    return (
+        ProgrammaVersie.objects.concepten()
+        .select_related("jaarprogramma")
+        .filter(jaarprogramma__jaar=jaar)
+        .first()
+    )
+
+
+def bestuurders_keuze():
+    """Every bestuurder of every gemeente, for choosing a portefeuillehouder."""
+    from regio.models import Bestuurder
+
+    return Bestuurder.objects.select_related("gemeente").order_by("gemeente__naam", "naam")

@@ -150,6 +150,8 @@ def _kopieer_inhoud(*, bron: ProgrammaVersie, doel: ProgrammaVersie, acting_user
     ):
         if rijen:
             bulk_create_with_history(rijen, model, default_user=acting_user)
+    for po in nieuw_voor.values():
+        synchroniseer_portefeuillehouder(opgave=po.opgave, acting_user=acting_user)
 
 
 def _concept(versie: ProgrammaVersie) -> ProgrammaVersie:
@@ -200,6 +202,7 @@ def neem_opgave_op(
     leden += [StuurgroepLid(programma_opgave=po, bestuurder=b) for b in bestuurders or []]
     for lid in leden:
         bewaar(lid, acting_user=acting_user)
+    synchroniseer_portefeuillehouder(opgave=opgave, acting_user=acting_user)
     return po
 
 
@@ -366,3 +369,47 @@ def stel_programma_vast(*, jaarprogramma: Jaarprogramma, acting_user) -> Jaarpro
 def sluit_programma_af(*, jaarprogramma: Jaarprogramma, acting_user) -> Jaarprogramma:
     """Close the year: a vastgesteld programme becomes afgesloten."""
     return _ga_naar(jaarprogramma=jaarprogramma, naar=Status.AFGESLOTEN, acting_user=acting_user)
+
+
+def synchroniseer_portefeuillehouder(*, opgave: Opgave, acting_user) -> None:
+    """Give the object permission on an opgave to the user of its portefeuillehouder in the
+    newest version it is in, and take it from anyone else."""
+    from django.contrib.auth.models import Permission
+
+    from opgaven.models import OpgaveUserObjectPermission
+
+    nieuwste = (
+        ProgrammaOpgave.objects.filter(opgave=opgave)
+        .select_related("portefeuillehouder")
+        .order_by("-versie__jaarprogramma__jaar", "-versie__nummer")
+        .first()
+    )
+    houder_id = nieuwste.portefeuillehouder.user_id if nieuwste else None
+    permissie = Permission.objects.get(
+        content_type__app_label="opgaven", codename="portefeuillehouder_van"
+    )
+    bestaand = OpgaveUserObjectPermission.objects.filter(
+        content_object=opgave, permission=permissie
+    )
+    for rij in bestaand.exclude(user_id=houder_id):
+        verwijder(rij, acting_user=acting_user, reden=_("Niet langer portefeuillehouder"))
+    if houder_id is not None and not bestaand.filter(user_id=houder_id).exists():
+        bewaar(
+            OpgaveUserObjectPermission(
+                user_id=houder_id, permission=permissie, content_object=opgave
+            ),
+            acting_user=acting_user,
+            valideer=False,
+        )
+
+
+@transaction.atomic
+def benoem_portefeuillehouder(
+    *, programma_opgave: ProgrammaOpgave, bestuurder: Bestuurder, acting_user
+) -> ProgrammaOpgave:
+    """The regiobestuur appoints the regionaal portefeuillehouder of an opgave in a concept."""
+    _concept(programma_opgave.versie)
+    programma_opgave.portefeuillehouder = bestuurder
+    bewaar(programma_opgave, acting_user=acting_user, reden=_("Portefeuillehouder benoemd"))
+    synchroniseer_portefeuillehouder(opgave=programma_opgave.opgave, acting_user=acting_user)
+    return programma_opgave

@@ -4,12 +4,17 @@ Views only ask selectors what this user may see; a concept is a 404 for everyone
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
-from programma import selectors
+from programma import selectors, services
+from programma.forms import PortefeuillehouderForm
+from regio.exceptions import DomeinFout
+from regio.permissions import heeft_recht, openbaar
 from regio.selectors import gemeente_met_inwoners
 
 
@@ -41,6 +46,7 @@ def _zichtbare_andere_versies(request: HttpRequest, context: dict) -> dict:
 
 
 @require_safe
+@openbaar
 def home(request: HttpRequest) -> HttpResponse:
     versie = selectors.huidige_versie(timezone.localdate().year)
     context = {"jaren": selectors.jaren_overzicht(request.user), "versie": None}
@@ -50,6 +56,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@openbaar
 def programma(request: HttpRequest, jaar: int, nummer: int | None = None) -> HttpResponse:
     versie = selectors.versie_voor(request.user, jaar, nummer)
     context = _zichtbare_andere_versies(request, _programma_context(versie))
@@ -58,6 +65,7 @@ def programma(request: HttpRequest, jaar: int, nummer: int | None = None) -> Htt
 
 
 @require_safe
+@openbaar
 def opgave(request: HttpRequest, slug: str) -> HttpResponse:
     opgave, inhoud, synergieen, jaren = selectors.opgave_detail(request.user, slug)
     bedragen = selectors.bijdragen_van(inhoud.versie)
@@ -85,10 +93,59 @@ def opgave(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@openbaar
 def gemeente(request: HttpRequest, slug: str) -> HttpResponse:
     gemeente = gemeente_met_inwoners(slug)
     return render(
         request,
         "programma/gemeente.html",
         {"gemeente": gemeente, "jaren": selectors.gemeente_bijdragen(request.user, gemeente)},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@heeft_recht("programma.benoem_portefeuillehouder")
+def portefeuillehouders(request: HttpRequest, jaar: int) -> HttpResponse:
+    versie = selectors.concept_versie_van_jaar(jaar)
+    form = PortefeuillehouderForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        po = (
+            versie.opgaven.filter(pk=form.cleaned_data["programma_opgave"]).first()
+            if versie
+            else None
+        )
+        try:
+            if versie is None:
+                raise DomeinFout(
+                    _("Alleen in een conceptprogramma kunnen portefeuillehouders worden benoemd.")
+                )
+            if po is None:
+                raise DomeinFout(
+                    _("Deze opgave staat niet in het concept van %(jaar)s.") % {"jaar": jaar}
+                )
+            services.benoem_portefeuillehouder(
+                programma_opgave=po,
+                bestuurder=form.cleaned_data["bestuurder"],
+                acting_user=request.user,
+            )
+        except DomeinFout as fout:
+            form.add_error(None, fout)
+        else:
+            messages.success(
+                request,
+                _("%(naam)s is regionaal portefeuillehouder van %(opgave)s.")
+                % {"naam": po.portefeuillehouder.naam, "opgave": po.opgave.titel},
+            )
+            return redirect("portefeuillehouders", jaar=jaar)
+    return render(
+        request,
+        "programma/portefeuillehouders.html",
+        {
+            "jaar": jaar,
+            "versie": versie,
+            "opgaven": list(selectors.programma_opgaven(versie)) if versie else [],
+            "bestuurders": list(selectors.bestuurders_keuze()),
+            "form": form,
+            "fout_bij": request.POST.get("programma_opgave") if form.errors else None,
+        },
     )

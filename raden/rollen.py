@@ -26,7 +26,7 @@ _BEHEER_MODELLEN = {
 }
 
 ROLLEN: dict[str, list[str]] = {
-    Rol.REGIOBESTUUR: [*_DRAFTING, "programma.stel_voor"],
+    Rol.REGIOBESTUUR: [*_DRAFTING, "programma.stel_voor", "programma.benoem_portefeuillehouder"],
     Rol.PROGRAMMABUREAU: list(_DRAFTING),
     Rol.FUNCTIONEEL_BEHEER: [
         f"{app}.{actie}_{model}"

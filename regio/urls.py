@@ -1,11 +1,14 @@
-"""The URLs of Regioportaal. They are meant to stay (DESIGN.md §6)."""
+"""The URLs of Regioportaal. They are meant to stay (DESIGN.md §6). Every view states its
+access rule with a decorator from regio.permissions (tests/test_toegang.py checks them all)."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from programma import views as programma_views
+from raden import views as raden_views
 from regio import views as regio_views
+from regio.permissions import ingelogd, openbaar
 
 urlpatterns = [
     path("", programma_views.home, name="home"),
@@ -15,15 +18,54 @@ urlpatterns = [
         programma_views.programma,
         name="programma-versie",
     ),
+    path(
+        "programma/<int:jaar>/portefeuillehouders/",
+        programma_views.portefeuillehouders,
+        name="portefeuillehouders",
+    ),
     path("opgaven/<slug:slug>/", programma_views.opgave, name="opgave"),
     path("gemeenten/", regio_views.gemeenten, name="gemeenten"),
     path("gemeenten/<slug:slug>/", programma_views.gemeente, name="gemeente"),
+    path("gemeenten/<slug:slug>/raad/", raden_views.raad, name="raad"),
+    path(
+        "gemeenten/<slug:slug>/raad/<int:pk>/beeindigen/",
+        raden_views.raadslid_beeindigen,
+        name="raadslid-beeindigen",
+    ),
+    path("mijn/", raden_views.mijn, name="mijn"),
     path("healthz", regio_views.healthz, name="healthz"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Accounts: Django's own views, labelled with their access rule.
+    path("accounts/login/", openbaar(auth_views.LoginView.as_view()), name="login"),
+    path("accounts/logout/", openbaar(auth_views.LogoutView.as_view()), name="logout"),
+    path(
+        "accounts/wachtwoord/wijzigen/",
+        ingelogd(auth_views.PasswordChangeView.as_view()),
+        name="password_change",
+    ),
+    path(
+        "accounts/wachtwoord/gewijzigd/",
+        ingelogd(auth_views.PasswordChangeDoneView.as_view()),
+        name="password_change_done",
+    ),
+    path(
+        "accounts/wachtwoord/vergeten/",
+        openbaar(auth_views.PasswordResetView.as_view()),
+        name="password_reset",
+    ),
+    path(
+        "accounts/wachtwoord/verstuurd/",
+        openbaar(auth_views.PasswordResetDoneView.as_view()),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/wachtwoord/nieuw/<uidb64>/<token>/",
+        openbaar(auth_views.PasswordResetConfirmView.as_view()),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/wachtwoord/opgeslagen/",
+        openbaar(auth_views.PasswordResetCompleteView.as_view()),
+        name="password_reset_complete",
+    ),
     path("admin/", admin.site.urls),
 ]
-
-admin.site.site_header = "Regioportaal – functioneel beheer"
-admin.site.site_title = "Regioportaal"
-admin.site.index_title = "Beheer"

@@ -6,10 +6,12 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from regio.permissions import openbaar
 from regio.selectors import gemeenten_met_inwoners
 
 
 @require_safe
+@openbaar
 def gemeenten(request: HttpRequest) -> HttpResponse:
     rijen = list(gemeenten_met_inwoners())
     totaal = sum(g.inwoners or 0 for g in rijen)
@@ -23,6 +25,7 @@ def gemeenten(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_safe
+@openbaar
 def healthz(request: HttpRequest) -> HttpResponse:
     try:
         with connection.cursor() as cursor:

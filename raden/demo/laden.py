@@ -16,11 +16,16 @@ from programma.models import Jaarprogramma, Status
 from raden import services as raden
 from raden.demo import inhoud
 from raden.demo.regio import GEMEENTEN, LID_SINDS, PEILDATUM
+from raden.models import Raadslid
 from raden.rollen import Rol, installeer_rollen
 from regio.models import Bestuurder, Gemeente, Inwonertal, Lidmaatschap, Partner, Thema
 
 User = get_user_model()
 WACHTWOORD = "demo"
+
+# Parties with a fractie in (nearly) every council of the region; the demo raadslid of each
+# gemeente sits in one of them. The full composition of the councils comes with the votes.
+DEMO_FRACTIES = ["GroenLinks-PvdA", "VVD", "CDA", "D66", "SP", "ChristenUnie"]
 
 # The state each demo year ends in (DOMAIN.md lifecycle).
 JAREN = {2026: Status.VASTGESTELD, 2027: Status.VOORGESTELD, 2028: Status.CONCEPT}
@@ -115,11 +120,17 @@ def _gebruikers(ref: dict) -> dict:
         houder.user = users["portefeuillehouder"]
         houder.save()
 
-    for slug, gemeente in ref["gemeenten"].items():
+    for nummer, (slug, gemeente) in enumerate(ref["gemeenten"].items()):
         griffier = _gebruiker(f"griffier-{slug}", "Griffier", gemeente.naam, wachtwoord_hash)
         raadslid = _gebruiker(f"raadslid-{slug}", "Raadslid", gemeente.naam, wachtwoord_hash)
         raden.benoem_griffier(gemeente=gemeente, user=griffier, acting_user=users["beheer"])
-        raden.voeg_raadslid_toe(gemeente=gemeente, user=raadslid, acting_user=users["beheer"])
+        if not Raadslid.objects.zittend().filter(user=raadslid).exists():
+            raden.voeg_raadslid_toe(
+                gemeente=gemeente,
+                user=raadslid,
+                fractie_naam=DEMO_FRACTIES[nummer % len(DEMO_FRACTIES)],
+                acting_user=griffier,
+            )
     return users
 
 

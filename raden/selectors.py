@@ -1,0 +1,46 @@
+"""Reads of the councils that pages share."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from guardian.shortcuts import get_objects_for_user
+
+from opgaven.models import Opgave
+from raden.models import Fractie, Raadslid
+from regio.models import Gemeente
+
+
+def raadsleden_van(gemeente: Gemeente) -> QuerySet[Raadslid]:
+    """The sitting raadsleden of a gemeente, by fractie."""
+    return (
+        Raadslid.objects.zittend()
+        .filter(gemeente=gemeente)
+        .select_related("fractie", "user")
+        .order_by("fractie__naam", "user__last_name", "user__first_name")
+    )
+
+
+def fracties_van(gemeente: Gemeente) -> QuerySet[Fractie]:
+    return Fractie.objects.filter(gemeente=gemeente).order_by("naam")
+
+
+def gemeenten_met_recht(user, codename: str) -> QuerySet[Gemeente]:
+    """The gemeenten on which this user holds an object permission (one query, no globals)."""
+    if not user.is_authenticated:
+        return Gemeente.objects.none()
+    return get_objects_for_user(
+        user, f"regio.{codename}", klass=Gemeente, accept_global_perms=False
+    ).order_by("naam")
+
+
+def opgaven_van_portefeuillehouder(user) -> QuerySet[Opgave]:
+    """The opgaven this user is regionaal portefeuillehouder of."""
+    if not user.is_authenticated:
+        return Opgave.objects.none()
+    return (
+        get_objects_for_user(
+            user, "opgaven.portefeuillehouder_van", klass=Opgave, accept_global_perms=False
+        )
+        .select_related("thema")
+        .order_by("titel")
+    )

@@ -1,0 +1,355 @@
+"""The permission matrix: every URL pattern of the project, for eight kinds of user, for GET
+and POST. A new URL without an entry here makes `test_elk_urlpatroon_staat_in_de_matrix` fail.
+
+Outcomes: a status code, or LOGIN (a redirect to the login page). Denied means LOGIN for
+anonymous visitors, 403 for logged-in users, 404 where the object must stay secret; a denied
+request never changes a row (every write leaves a history record, so we count those)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.urls import URLResolver, get_resolver
+
+from raden.models import Raadslid
+
+LOGIN = "login"
+GEBRUIKERS = [
+    "anoniem",
+    "raadslid-arnhem",
+    "griffier-arnhem",
+    "griffier-nijmegen",
+    "portefeuillehouder",
+    "programmabureau",
+    "regiobestuur",
+    "beheer",
+]
+ANONIEM, RAADSLID, GRIFFIER, GRIFFIER_NIJMEGEN, PFH, BUREAU, BESTUUR, BEHEER = GEBRUIKERS
+INGELOGD = GEBRUIKERS[1:]
+
+
+def iedereen(uitkomst):
+    return dict.fromkeys(GEBRUIKERS, uitkomst)
+
+
+def ingelogd(uitkomst, anoniem=LOGIN):
+    return {ANONIEM: anoniem, **dict.fromkeys(INGELOGD, uitkomst)}
+
+
+def alleen(toegestaan: dict, anders=403, anoniem=LOGIN):
+    uitkomst = {ANONIEM: anoniem, **dict.fromkeys(INGELOGD, anders)}
+    uitkomst.update(toegestaan)
+    return uitkomst
+
+
+CONCEPT_ZICHTBAAR = alleen({PFH: 200, BUREAU: 200, BESTUUR: 200}, anders=404, anoniem=404)
+NIET_TOEGESTAAN = iedereen(405)
+
+
+@dataclass
+class Geval:
+    """One URL of a pattern, with the expected outcome per user for GET and POST."""
+
+    kwargs: dict
+    get: dict
+    post: dict
+    data: dict | None = None
+
+
+def _raadslid_arnhem() -> int:
+    return Raadslid.objects.get(user__username="raadslid-arnhem").pk
+
+
+# Every non-admin URL name, with one or more concrete cases.
+MATRIX: dict[str, list[Geval]] = {
+    "home": [Geval({}, iedereen(200), NIET_TOEGESTAAN)],
+    "programma": [
+        Geval({"jaar": 2027}, iedereen(200), NIET_TOEGESTAAN),
+        Geval({"jaar": 2026}, iedereen(200), NIET_TOEGESTAAN),
+        Geval({"jaar": 2028}, CONCEPT_ZICHTBAAR, NIET_TOEGESTAAN),
+        Geval({"jaar": 1999}, iedereen(404), NIET_TOEGESTAAN),
+    ],
+    "programma-versie": [
+        Geval({"jaar": 2027, "nummer": 1}, iedereen(200), NIET_TOEGESTAAN),
+        Geval({"jaar": 2028, "nummer": 1}, CONCEPT_ZICHTBAAR, NIET_TOEGESTAAN),
+        Geval({"jaar": 2027, "nummer": 7}, iedereen(404), NIET_TOEGESTAAN),
+    ],
+    "portefeuillehouders": [
+        # An empty POST by the regiobestuur is a form error on the page, nothing changes.
+        Geval({"jaar": 2028}, alleen({BESTUUR: 200}), alleen({BESTUUR: 200})),
+        Geval({"jaar": 2027}, alleen({BESTUUR: 200}), alleen({BESTUUR: 200})),
+    ],
+    "opgave": [
+        Geval({"slug": "energietransitie"}, iedereen(200), NIET_TOEGESTAAN),
+        # An opgave that exists only in the 2028 concept: secret for the public and councils;
+        # the portefeuillehouder holds another opgave in that concept and reads all of it.
+        Geval({"slug": "grensoverschrijdende-samenwerking"}, CONCEPT_ZICHTBAAR, NIET_TOEGESTAAN),
+        Geval({"slug": "bestaat-niet"}, iedereen(404), NIET_TOEGESTAAN),
+    ],
+    "gemeenten": [Geval({}, iedereen(200), NIET_TOEGESTAAN)],
+    "gemeente": [
+        Geval({"slug": "arnhem"}, iedereen(200), NIET_TOEGESTAAN),
+        Geval({"slug": "atlantis"}, iedereen(404), NIET_TOEGESTAAN),
+    ],
+    "raad": [
+        Geval({"slug": "arnhem"}, alleen({GRIFFIER: 200}), alleen({GRIFFIER: 200})),
+        Geval(
+            {"slug": "nijmegen"}, alleen({GRIFFIER_NIJMEGEN: 200}), alleen({GRIFFIER_NIJMEGEN: 200})
+        ),
+        Geval({"slug": "atlantis"}, ingelogd(404), ingelogd(404)),
+    ],
+    "raadslid-beeindigen": [
+        Geval({"slug": "arnhem", "pk": _raadslid_arnhem}, NIET_TOEGESTAAN, alleen({GRIFFIER: 302})),
+        # The raadslid of Arnhem through Nijmegen's URL: the griffier of Nijmegen may not.
+        Geval(
+            {"slug": "nijmegen", "pk": _raadslid_arnhem},
+            NIET_TOEGESTAAN,
+            alleen({GRIFFIER_NIJMEGEN: 404}),
+        ),
+    ],
+    "mijn": [Geval({}, ingelogd(200), NIET_TOEGESTAAN)],
+    "healthz": [Geval({}, iedereen(200), NIET_TOEGESTAAN)],
+    "login": [Geval({}, iedereen(200), iedereen(200))],
+    "logout": [Geval({}, NIET_TOEGESTAAN, iedereen(302))],
+    "password_change": [Geval({}, ingelogd(200), ingelogd(200))],
+    "password_change_done": [Geval({}, ingelogd(200), ingelogd(405))],
+    "password_reset": [Geval({}, iedereen(200), iedereen(200))],
+    "password_reset_done": [Geval({}, iedereen(200), NIET_TOEGESTAAN)],
+    "password_reset_confirm": [
+        Geval({"uidb64": "MQ", "token": "ongeldig-token"}, iedereen(200), iedereen(200))
+    ],
+    "password_reset_complete": [Geval({}, iedereen(200), NIET_TOEGESTAAN)],
+}
+
+
+# --- the admin: one rule for all its patterns --------------------------------------------
+
+ADMIN_VERBODEN = {ANONIEM: LOGIN, **dict.fromkeys(INGELOGD[:-1], 403)}
+
+
+def _routes():
+    """(route, name, callback) of every URL pattern, admin included."""
+
+    def walk(patterns, prefix="", ns=None):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                yield from walk(p.url_patterns, prefix + str(p.pattern), p.namespace or ns)
+            else:
+                naam = f"{ns}:{p.name}" if ns and p.name else p.name
+                yield prefix + str(p.pattern), naam, p.callback
+
+    return list(walk(get_resolver().url_patterns))
+
+
+def _admin_model(route: str):
+    m = re.match(r"admin/(\w+)/(\w+)/", route)
+    if m is None:
+        return None
+    try:
+        return apps.get_model(m.group(1), m.group(2))
+    except LookupError:
+        return None
+
+
+def _vul_admin_route(route: str) -> str:
+    """A concrete URL for an admin route, with real ids of the demo region."""
+    if route.startswith("admin/^") or "(?P<app_label>" in route:
+        return "/admin/regio/"
+    if "(?P<url>" in route:
+        return "/admin/bestaat-niet/"
+    model = _admin_model(route)
+    waarden = {}
+    if model is not None:
+        obj = model._default_manager.order_by("pk").first()
+        waarden["object_id"] = waarden["object_pk"] = waarden["id"] = str(obj.pk) if obj else "0"
+        if obj is not None and hasattr(model, "history"):
+            h = model.history.filter(**{model._meta.pk.attname: obj.pk}).first()
+            waarden["history_id"] = str(h.history_id) if h else "0"
+    waarden.setdefault("history_id", "0")
+    waarden["user_id"] = str(get_user_model().objects.get(username="raadslid-arnhem").pk)
+    waarden["group_id"] = "1"
+    waarden["content_type_id"] = "1"
+    waarden.setdefault("object_id", "1")
+    if "history/([^/]+)" in route:  # simple-history's regex route for one historical record
+        route = re.sub(
+            r"\^\(\[\^/\]\+\)/history/\(\[\^/\]\+\)/\$$", "<object_id>/history/<history_id>/", route
+        )
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: waarden[m.group(1)], route)
+
+
+def _admin_verwacht_beheer(naam: str | None, route: str, methode: str, beheer) -> set:
+    """What the functioneel beheer user gets: their model permissions decide."""
+    model = _admin_model(route)
+    if naam in ("admin:index", "admin:login") or (naam == "admin:jsi18n" and methode == "GET"):
+        return {200, 302}
+    if naam in ("admin:password_change", "admin:password_change_done"):
+        return {200} if methode == "GET" or naam == "admin:password_change" else {200, 405}
+    if naam == "admin:logout":
+        return {405} if methode == "GET" else {200, 302}
+    if naam == "admin:autocomplete":
+        return {403} if methode == "GET" else {405}  # GET needs its query parameters
+    if naam == "admin:jsi18n" and methode == "POST":
+        return {405}
+    if naam == "admin:view_on_site":
+        return {302, 404}
+    if naam == "admin:app_list" or "(?P<url>" in route:
+        return {200} if naam == "admin:app_list" else {404}
+    assert model is not None, route
+    label = f"{model._meta.app_label}.%s_{model._meta.model_name}"
+    kan = {a: beheer.has_perm(label % a) for a in ("view", "add", "change", "delete")}
+    zien = kan["view"] or kan["change"]
+    if not model._default_manager.exists() and zien is False:
+        # No object to show: Django redirects before it asks for permission on it.
+        return {302, 403}
+    if naam is None:  # <id>/ redirects to the change page
+        return {302}
+    if naam.endswith("_permissions") or "_permissions_manage_" in naam:
+        return {200} if kan["change"] else {302, 403}
+    if naam.endswith("_password_change"):
+        return {200} if kan["change"] else {403}
+    if naam.endswith("_add"):
+        return {200} if kan["add"] else {403}
+    if naam.endswith("_delete"):
+        return {200, 302} if kan["delete"] else {403}
+    if naam.endswith("_change"):
+        if methode == "POST":
+            return {200, 302} if kan["change"] else {403}
+        return {200} if zien else {403}
+    if naam.endswith("_changelist"):
+        return {200, 302} if zien else {403}
+    if naam.endswith("_history") or "history" in route:
+        return {200, 302} if zien else {403}
+    raise AssertionError(f"no rule for admin pattern {naam} {route}")
+
+
+# --- running it -------------------------------------------------------------------------
+
+
+def _historie_telling() -> int:
+    """Every write in the product leaves a history record; their count is our witness."""
+    return (
+        sum(m.objects.count() for m in apps.get_models() if m.__name__.startswith("Historical"))
+        + get_user_model().objects.count()
+    )
+
+
+def _uitkomst(response):
+    if response.status_code == 302 and (
+        "/accounts/login/" in response["Location"] or "/admin/login/" in response["Location"]
+    ):
+        return LOGIN
+    return response.status_code
+
+
+def _vraag(client, methode, url, data):
+    """One request inside a savepoint that is rolled back: the next request sees the same
+    database, and we can check that a denied request wrote nothing."""
+    user = getattr(client, "matrix_user", None)
+    with transaction.atomic():
+        voor = _historie_telling()
+        response = getattr(client, methode.lower())(url, data or {})
+        na = _historie_telling()
+        transaction.set_rollback(True)
+    if user is not None and "logout" in url:
+        client.force_login(user)  # the rollback restored the session row, not the cookie
+    return _uitkomst(response), na - voor
+
+
+@pytest.fixture
+def clients(demo, client_class=None):
+    from django.test import Client
+
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=INGELOGD)}
+    result = {}
+    for naam in GEBRUIKERS:
+        c = Client()
+        if naam != ANONIEM:
+            c.force_login(users[naam])
+            c.matrix_user = users[naam]
+        result[naam] = c
+    return result
+
+
+def test_elk_urlpatroon_staat_in_de_matrix(demo):
+    routes = _routes()
+    eigen = {naam for _, naam, _ in routes if not (naam or "").startswith("admin:")}
+    eigen.discard(None)
+    onbekend_admin = [r for r, naam, _ in routes if naam is None and not r.startswith("admin/")]
+    assert onbekend_admin == [], "every URL of our own needs a name and a matrix entry"
+    assert eigen - set(MATRIX) == set(), "URLs without an entry in the permission matrix"
+    assert set(MATRIX) - eigen == set(), "matrix entries for URLs that no longer exist"
+    admin_routes = [r for r, naam, _ in routes if r.startswith("admin/")]
+    print(
+        f"\npermissiematrix: {len(routes)} URL-patronen, {len(eigen)} eigen en "
+        f"{len(admin_routes)} van de admin; {len(GEBRUIKERS)} soorten gebruikers"
+    )
+    assert len(eigen) + len(admin_routes) == len(routes)
+
+
+def test_elke_eigen_view_noemt_zijn_toegangsregel(demo):
+    for route, naam, callback in _routes():
+        if not route.startswith("admin/"):
+            assert getattr(callback, "toegang", None), f"{naam} ({route}) has no access rule"
+
+
+@pytest.mark.parametrize("naam", sorted(MATRIX))
+def test_eigen_urls(naam, clients):
+    from django.urls import reverse
+
+    fouten = []
+    for geval in MATRIX[naam]:
+        kwargs = {k: (v() if callable(v) else v) for k, v in geval.kwargs.items()}
+        url = reverse(naam, kwargs=kwargs)
+        for methode, verwacht in (("GET", geval.get), ("POST", geval.post)):
+            for gebruiker in GEBRUIKERS:
+                uitkomst, schrijfacties = _vraag(clients[gebruiker], methode, url, geval.data)
+                if uitkomst != verwacht[gebruiker]:
+                    fouten.append(
+                        f"{methode} {url} als {gebruiker}: {uitkomst}, "
+                        f"verwacht {verwacht[gebruiker]}"
+                    )
+                geweigerd = verwacht[gebruiker] in (LOGIN, 403, 404, 405)
+                if geweigerd and schrijfacties:
+                    fouten.append(f"{methode} {url} als {gebruiker} schreef {schrijfacties} rijen")
+    assert fouten == []
+
+
+def test_admin_urls(clients):
+    beheer = get_user_model().objects.get(username=BEHEER)
+    fouten = []
+    aantal = 0
+    for route, naam, _ in _routes():
+        if not route.startswith("admin/"):
+            continue
+        url = _vul_admin_route(route)
+        for methode in ("GET", "POST"):
+            for gebruiker in GEBRUIKERS:
+                uitkomst, schrijfacties = _vraag(clients[gebruiker], methode, url, None)
+                aantal += 1
+                if gebruiker == BEHEER:
+                    verwacht = _admin_verwacht_beheer(naam, route, methode, beheer)
+                    if uitkomst not in verwacht:
+                        fouten.append(
+                            f"{methode} {url} als beheer: {uitkomst}, verwacht {verwacht}"
+                        )
+                else:
+                    verwacht_een = ADMIN_VERBODEN[gebruiker]
+                    if naam == "admin:login" and gebruiker == ANONIEM:
+                        verwacht_een = 200
+                    if naam == "admin:logout" and gebruiker == ANONIEM:
+                        verwacht_een = 302  # Django sends a visitor without rights to /admin/
+                    if uitkomst != verwacht_een:
+                        fouten.append(
+                            f"{methode} {url} als {gebruiker}: {uitkomst}, verwacht {verwacht_een}"
+                        )
+                    if schrijfacties:
+                        fouten.append(f"{methode} {url} als {gebruiker} schreef iets")
+    assert fouten == [], "\n".join(fouten[:40])
+    assert aantal > 1000
+    assert admin.site.__class__.__name__ == "RegioAdminSite"
