@@ -229,6 +229,7 @@ class ProgrammaVersie(VersieInhoud):
         help_text=_("Verplicht bij een correctie van een voorgestelde versie."),
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    wijzigingsnummer = models.PositiveIntegerField(_("wijzigingsnummer"), default=0, editable=False)
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -353,6 +354,15 @@ class ProgrammaOpgave(VersieInhoud):
     )
     opgave = models.ForeignKey(
         Opgave, on_delete=models.PROTECT, related_name="versies", verbose_name=_("opgave")
+    )
+    wijzigingsnummer = models.PositiveIntegerField(
+        _("wijzigingsnummer"),
+        default=0,
+        editable=False,
+        help_text=_(
+            "Telt elke bewerking; zo merkt het portaal dat iemand anders tussendoor "
+            "heeft opgeslagen."
+        ),
     )
     rangorde = models.PositiveSmallIntegerField(
         _("rangorde"),

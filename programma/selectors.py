@@ -138,15 +138,29 @@ def per_thema(opgaven) -> list[ThemaGroep]:
     return list(groepen.values())
 
 
-def bereken_bijdragen(versie: ProgrammaVersie) -> dict[tuple[int, int], int]:
-    """The bijdragen of a version by its verdeelsleutel: {(opgave id, gemeente id): euro}."""
+def bereken_bijdragen(
+    versie: ProgrammaVersie,
+    *,
+    verdeelsleutel: str | None = None,
+    basisaandeel=None,
+    percentages: dict | None = None,
+) -> dict[tuple[int, int], int]:
+    """The bijdragen of a version by its verdeelsleutel: {(opgave id, gemeente id): euro}.
+    The keyword arguments try another key without saving it (the preview)."""
     deelnemers = list(versie.deelnemers.select_related("gemeente"))
     sleutel = {d.gemeente.cbs_code: d for d in deelnemers}
-    if versie.verdeelsleutel == Verdeelsleutel.PERCENTAGES:
-        gewichten = gewichten_percentages({k: d.percentage for k, d in sleutel.items()})
-    elif versie.verdeelsleutel == Verdeelsleutel.BASIS_PLUS_INWONERS:
+    soort = verdeelsleutel or versie.verdeelsleutel
+    if soort == Verdeelsleutel.PERCENTAGES:
+        bron = (
+            percentages
+            if percentages is not None
+            else {d.gemeente_id: d.percentage for d in deelnemers}
+        )
+        gewichten = gewichten_percentages({k: bron.get(d.gemeente_id) for k, d in sleutel.items()})
+    elif soort == Verdeelsleutel.BASIS_PLUS_INWONERS:
         gewichten = gewichten_basis_plus_inwoners(
-            {k: d.inwoners for k, d in sleutel.items()}, versie.basisaandeel
+            {k: d.inwoners for k, d in sleutel.items()},
+            basisaandeel if basisaandeel is not None else versie.basisaandeel,
         )
     else:
         gewichten = gewichten_inwoners({k: d.inwoners for k, d in sleutel.items()})
@@ -302,3 +316,109 @@ def bestuurders_keuze():
     from regio.models import Bestuurder
 
     return Bestuurder.objects.select_related("gemeente").order_by("gemeente__naam", "naam")
+
+
+def concept_of_404(jaar: int) -> ProgrammaVersie:
+    """The working concept of a year; 404 when there is none (nothing to draft)."""
+    versie = concept_versie_van_jaar(jaar)
+    if versie is None:
+        raise Http404("Geen concept voor dit jaar.")
+    return versie
+
+
+def opgave_in_versie(versie: ProgrammaVersie, slug: str) -> ProgrammaOpgave:
+    """One opgave of a version, with what its edit page needs; 404 when it is not in it."""
+    po = (
+        versie.opgaven.select_related(
+            "opgave",
+            "opgave__thema",
+            "versie",
+            "versie__jaarprogramma",
+            "portefeuillehouder",
+            "portefeuillehouder__gemeente",
+        )
+        .prefetch_related("stuurgroep", "externe_regelingen")
+        .filter(opgave__slug=slug)
+        .first()
+    )
+    if po is None:
+        raise Http404("Deze opgave staat niet in dit programma.")
+    return po
+
+
+def synergieen_van(po: ProgrammaOpgave) -> list[tuple[Synergie, ProgrammaOpgave]]:
+    """The synergieën of one opgave, each with the other opgave, from both sides."""
+    return [
+        (s, s.andere(po))
+        for s in Synergie.objects.van_opgave(po)
+        .select_related("van__opgave", "naar__opgave")
+        .order_by("pk")
+    ]
+
+
+def synergieen_van_versie(versie: ProgrammaVersie) -> list[Synergie]:
+    return list(
+        Synergie.objects.filter(van__versie=versie).select_related("van__opgave", "naar__opgave")
+    )
+
+
+def met_synergieprioriteit(opgaven: list[ProgrammaOpgave]) -> list[ProgrammaOpgave]:
+    """Number each opgave by its synergy score (more synergy, more priority; ties share)."""
+    scores = sorted({po.aantal_synergieen for po in opgaven}, reverse=True)
+    plaats = {}
+    positie = 1
+    for score in scores:
+        plaats[score] = positie
+        positie += sum(1 for po in opgaven if po.aantal_synergieen == score)
+    for po in opgaven:
+        po.synergieprioriteit = plaats[po.aantal_synergieen]
+    return opgaven
+
+
+@dataclass
+class Begroting:
+    per_thema: list
+    per_niveau: list
+    budget: int
+    fte: object
+    cofinanciering: int
+
+
+def begroting(versie: ProgrammaVersie, opgaven: list[ProgrammaOpgave]) -> Begroting:
+    """Totals of a version: per thema (budget, FTE, co-funding) and co-funding per level."""
+    from programma.models import Niveau
+
+    per_niveau = dict.fromkeys(Niveau.values, 0)
+    for niveau, bedrag in ExterneRegeling.objects.filter(
+        programma_opgave__versie=versie
+    ).values_list("niveau", "verwachte_cofinanciering"):
+        per_niveau[niveau] += bedrag
+    groepen = per_thema(opgaven)
+    return Begroting(
+        per_thema=[
+            (
+                g,
+                g.budget,
+                sum(po.capaciteit_fte for po in g.opgaven),
+                sum(po.cofinanciering or 0 for po in g.opgaven),
+            )
+            for g in groepen
+        ],
+        per_niveau=[(Niveau(n).label, bedrag) for n, bedrag in per_niveau.items()],
+        budget=sum(po.budget for po in opgaven),
+        fte=sum(po.capaciteit_fte for po in opgaven),
+        cofinanciering=sum(per_niveau.values()),
+    )
+
+
+def concept_opgaven_van(user) -> QuerySet[ProgrammaOpgave]:
+    """The opgaven in a concept version whose portefeuillehouder this user is."""
+    if not user.is_authenticated:
+        return ProgrammaOpgave.objects.none()
+    return (
+        ProgrammaOpgave.objects.filter(
+            versie__bevroren_op__isnull=True, portefeuillehouder__user=user
+        )
+        .select_related("opgave", "versie__jaarprogramma")
+        .order_by("-versie__jaarprogramma__jaar", "opgave__titel")
+    )

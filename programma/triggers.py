@@ -1,5 +1,8 @@
 """Database triggers that keep frozen programme versions frozen, whatever the ORM does.
 
+Installed after every `migrate` and removed before it (programma.apps), not by a migration:
+SQLite rebuilds tables during many schema changes, which fails while triggers name them.
+
 The model and queryset layers refuse changes first, with a Dutch message; these triggers are the
 last line: a raw SQL UPDATE or DELETE of a row of a frozen version (or an INSERT into one) fails
 with an IntegrityError on PostgreSQL and on SQLite alike."""
@@ -96,6 +99,23 @@ def installeer(using: str = "default") -> None:
         for stmt in statements(connection.vendor):
             # No parameters: the driver then leaves the % of the plpgsql RAISE alone.
             cursor.execute(stmt)
+
+
+def verwijder(using: str = "default") -> None:
+    """Remove the freeze triggers (before a migrate); idempotent."""
+    connection = connections[using]
+    tabellen = set(connection.introspection.table_names())
+    with connection.cursor() as cursor:
+        for tabel in BEWAAKT:
+            if connection.vendor == "postgresql" and tabel in tabellen:
+                cursor.execute(f"DROP TRIGGER IF EXISTS bevroren_{tabel} ON {tabel}")
+            elif connection.vendor == "sqlite":
+                for actie in ("insert", "update", "delete"):
+                    cursor.execute(f"DROP TRIGGER IF EXISTS bevroren_{tabel}_{actie}")
+
+
+def verwijder_voor_migrate(sender, using: str = "default", **kwargs) -> None:
+    verwijder(using)
 
 
 def installeer_na_migrate(sender, using: str = "default", **kwargs) -> None:

@@ -33,8 +33,10 @@ def mijn(request: HttpRequest) -> HttpResponse:
             "griffier_van": selectors.gemeenten_met_recht(user, "griffier_van"),
             "raadslid_van": selectors.gemeenten_met_recht(user, "raadslid_van"),
             "opgaven": selectors.opgaven_van_portefeuillehouder(user),
+            "te_bewerken": programma_selectors.concept_opgaven_van(user),
             "concepten": programma_selectors.concept_versies(user),
             "mag_benoemen": user.has_perm("programma.benoem_portefeuillehouder"),
+            "mag_opstellen": user.has_perm("programma.bewerk_concept"),
         },
     )
 

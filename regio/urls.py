@@ -6,6 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from programma import views as programma_views
+from programma.views import opstellen
 from raden import views as raden_views
 from regio import views as regio_views
 from regio.permissions import ingelogd, openbaar
@@ -23,6 +24,54 @@ urlpatterns = [
         programma_views.portefeuillehouders,
         name="portefeuillehouders",
     ),
+    path("programma/<int:jaar>/begroting/", programma_views.begroting, name="begroting"),
+    path("programma/<int:jaar>/synergie/", programma_views.synergie, name="synergie"),
+    # Drafting a concept (programma/views/opstellen.py)
+    path("programma/nieuw/", opstellen.nieuw_programma, name="programma-nieuw"),
+    path("programma/<int:jaar>/bewerken/", opstellen.overzicht, name="bewerken"),
+    path("programma/<int:jaar>/bewerken/visie/", opstellen.visie, name="bewerken-visie"),
+    path(
+        "programma/<int:jaar>/bewerken/verdeelsleutel/",
+        opstellen.verdeelsleutel,
+        name="bewerken-verdeelsleutel",
+    ),
+    path(
+        "programma/<int:jaar>/bewerken/opgaven/nieuw/",
+        opstellen.nieuwe_opgave,
+        name="bewerken-opgave-nieuw",
+    ),
+    path(
+        "programma/<int:jaar>/bewerken/opgaven/<slug:slug>/",
+        opstellen.opgave,
+        name="bewerken-opgave",
+    ),
+    path(
+        "programma/<int:jaar>/bewerken/opgaven/<slug:slug>/verwijderen/",
+        opstellen.opgave_verwijderen,
+        name="bewerken-opgave-verwijderen",
+    ),
+    path(
+        "programma/<int:jaar>/bewerken/opgaven/<slug:slug>/synergieen/",
+        opstellen.synergie_toevoegen,
+        name="bewerken-synergie",
+    ),
+    path(
+        "programma/<int:jaar>/bewerken/opgaven/<slug:slug>/synergieen/<int:pk>/verwijderen/",
+        opstellen.synergie_verwijderen,
+        name="bewerken-synergie-verwijderen",
+    ),
+    path(
+        "programma/<int:jaar>/bewerken/opgaven/<slug:slug>/regelingen/",
+        opstellen.regeling_toevoegen,
+        name="bewerken-regeling",
+    ),
+    path(
+        "programma/<int:jaar>/bewerken/opgaven/<slug:slug>/regelingen/<int:pk>/verwijderen/",
+        opstellen.regeling_verwijderen,
+        name="bewerken-regeling-verwijderen",
+    ),
+    path("programma/<int:jaar>/bewerken/voorstellen/", opstellen.voorstellen, name="voorstellen"),
+    path("programma/<int:jaar>/corrigeren/", opstellen.corrigeren, name="corrigeren"),
     path("opgaven/<slug:slug>/", programma_views.opgave, name="opgave"),
     path("gemeenten/", regio_views.gemeenten, name="gemeenten"),
     path("gemeenten/<slug:slug>/", programma_views.gemeente, name="gemeente"),

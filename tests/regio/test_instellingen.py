@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _manage(*args, **env):
-    omgeving = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY")}
+    weg = ("DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    omgeving = {k: v for k, v in os.environ.items() if k not in weg}
     omgeving.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],

@@ -66,6 +66,38 @@ def _raadslid_arnhem() -> int:
     return Raadslid.objects.get(user__username="raadslid-arnhem").pk
 
 
+def _synergie_energie_2028() -> int:
+    from django.db.models import Q
+
+    from programma.models import Synergie
+
+    synergie = (
+        Synergie.objects.filter(van__versie__jaarprogramma__jaar=2028)
+        .filter(Q(van__opgave__slug="energietransitie") | Q(naar__opgave__slug="energietransitie"))
+        .exclude(van__opgave__slug="lifeport-health-hightech")
+        .exclude(naar__opgave__slug="lifeport-health-hightech")
+        .first()
+    )
+    return synergie.pk
+
+
+def _regeling_energie_2028() -> int:
+    from programma.models import ExterneRegeling
+
+    return (
+        ExterneRegeling.objects.filter(
+            programma_opgave__versie__jaarprogramma__jaar=2028,
+            programma_opgave__opgave__slug="energietransitie",
+        )
+        .first()
+        .pk
+    )
+
+
+OPSTELLERS = {BUREAU: 200, BESTUUR: 200}
+EIGEN_OPGAVE = {BUREAU: 200, BESTUUR: 200, PFH: 200}  # the portefeuillehouder of energietransitie
+
+
 # Every non-admin URL name, with one or more concrete cases.
 MATRIX: dict[str, list[Geval]] = {
     "home": [Geval({}, iedereen(200), NIET_TOEGESTAAN)],
@@ -114,6 +146,94 @@ MATRIX: dict[str, list[Geval]] = {
         ),
     ],
     "mijn": [Geval({}, ingelogd(200), NIET_TOEGESTAAN)],
+    "begroting": [
+        Geval({"jaar": 2027}, iedereen(200), NIET_TOEGESTAAN),
+        Geval({"jaar": 2028}, CONCEPT_ZICHTBAAR, NIET_TOEGESTAAN),
+    ],
+    "synergie": [
+        Geval({"jaar": 2027}, iedereen(200), NIET_TOEGESTAAN),
+        Geval({"jaar": 2028}, CONCEPT_ZICHTBAAR, NIET_TOEGESTAAN),
+    ],
+    # Drafting. An empty POST is a form error on the same page (200) and changes nothing.
+    "programma-nieuw": [Geval({}, alleen(OPSTELLERS), alleen(OPSTELLERS))],
+    "bewerken": [
+        Geval({"jaar": 2028}, alleen(OPSTELLERS), NIET_TOEGESTAAN),
+        Geval({"jaar": 2027}, alleen({BUREAU: 404, BESTUUR: 404}), NIET_TOEGESTAAN),
+    ],
+    "bewerken-visie": [
+        Geval({"jaar": 2028}, alleen(OPSTELLERS), alleen(OPSTELLERS)),
+        # 2027 is proposed: nothing left to draft, by any path
+        Geval(
+            {"jaar": 2027}, alleen({BUREAU: 404, BESTUUR: 404}), alleen({BUREAU: 404, BESTUUR: 404})
+        ),
+    ],
+    "bewerken-verdeelsleutel": [
+        Geval({"jaar": 2028}, alleen(OPSTELLERS), alleen(OPSTELLERS)),
+        Geval(
+            {"jaar": 2027}, alleen({BUREAU: 404, BESTUUR: 404}), alleen({BUREAU: 404, BESTUUR: 404})
+        ),
+    ],
+    "bewerken-opgave-nieuw": [Geval({"jaar": 2028}, alleen(OPSTELLERS), alleen(OPSTELLERS))],
+    "bewerken-opgave": [
+        Geval(
+            {"jaar": 2028, "slug": "energietransitie"}, alleen(EIGEN_OPGAVE), alleen(EIGEN_OPGAVE)
+        ),
+        Geval(
+            {"jaar": 2028, "slug": "woningbouwversnelling"}, alleen(OPSTELLERS), alleen(OPSTELLERS)
+        ),
+        Geval(
+            {"jaar": 2027, "slug": "energietransitie"},
+            alleen({BUREAU: 404, BESTUUR: 404, PFH: 404}),
+            alleen({BUREAU: 404, BESTUUR: 404, PFH: 404}),
+        ),
+    ],
+    "bewerken-opgave-verwijderen": [
+        Geval(
+            {"jaar": 2028, "slug": "energietransitie"},
+            alleen(OPSTELLERS),
+            alleen({BUREAU: 302, BESTUUR: 302}),
+        ),
+    ],
+    "bewerken-synergie": [
+        Geval({"jaar": 2028, "slug": "energietransitie"}, NIET_TOEGESTAAN, alleen(EIGEN_OPGAVE)),
+    ],
+    "bewerken-synergie-verwijderen": [
+        Geval(
+            {"jaar": 2028, "slug": "energietransitie", "pk": _synergie_energie_2028},
+            NIET_TOEGESTAAN,
+            alleen({BUREAU: 302, BESTUUR: 302, PFH: 302}),
+        ),
+        # a synergy of energietransitie and warmtetransitie is not found through another opgave
+        Geval(
+            {"jaar": 2028, "slug": "lifeport-health-hightech", "pk": _synergie_energie_2028},
+            NIET_TOEGESTAAN,
+            alleen({BUREAU: 404, BESTUUR: 404}),
+        ),
+    ],
+    "bewerken-regeling": [
+        Geval({"jaar": 2028, "slug": "energietransitie"}, NIET_TOEGESTAAN, alleen(EIGEN_OPGAVE)),
+    ],
+    "bewerken-regeling-verwijderen": [
+        Geval(
+            {"jaar": 2028, "slug": "energietransitie", "pk": _regeling_energie_2028},
+            NIET_TOEGESTAAN,
+            alleen({BUREAU: 302, BESTUUR: 302, PFH: 302}),
+        ),
+        # a regeling of another opgave through this URL is not found
+        Geval(
+            {"jaar": 2028, "slug": "woningbouwversnelling", "pk": _regeling_energie_2028},
+            NIET_TOEGESTAAN,
+            alleen({BUREAU: 404, BESTUUR: 404}),
+        ),
+    ],
+    "voorstellen": [
+        Geval({"jaar": 2028}, alleen({BESTUUR: 200}), alleen({BESTUUR: 302})),
+        Geval({"jaar": 2027}, alleen({BESTUUR: 404}), alleen({BESTUUR: 404})),
+    ],
+    "corrigeren": [
+        Geval({"jaar": 2027}, alleen({BESTUUR: 200}), alleen({BESTUUR: 200})),
+        Geval({"jaar": 1999}, alleen({BESTUUR: 404}), alleen({BESTUUR: 404})),
+    ],
     "healthz": [Geval({}, iedereen(200), NIET_TOEGESTAAN)],
     "login": [Geval({}, iedereen(200), iedereen(200))],
     "logout": [Geval({}, NIET_TOEGESTAAN, iedereen(302))],

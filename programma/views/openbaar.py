@@ -61,6 +61,14 @@ def programma(request: HttpRequest, jaar: int, nummer: int | None = None) -> Htt
     versie = selectors.versie_voor(request.user, jaar, nummer)
     context = _zichtbare_andere_versies(request, _programma_context(versie))
     context["jaren"] = selectors.jaren_overzicht(request.user)
+    user = request.user
+    context["mag_bewerken"] = not versie.is_bevroren and user.has_perm("programma.bewerk_concept")
+    context["mag_corrigeren"] = (
+        versie.is_bevroren
+        and versie.jaarprogramma.status == "voorgesteld"
+        and user.has_perm("programma.stel_voor")
+        and not versie.jaarprogramma.versies.concepten().exists()
+    )
     return render(request, "programma/programma.html", context)
 
 
@@ -147,5 +155,37 @@ def portefeuillehouders(request: HttpRequest, jaar: int) -> HttpResponse:
             "bestuurders": list(selectors.bestuurders_keuze()),
             "form": form,
             "fout_bij": request.POST.get("programma_opgave") if form.errors else None,
+        },
+    )
+
+
+@require_safe
+@openbaar
+def begroting(request: HttpRequest, jaar: int) -> HttpResponse:
+    versie = selectors.versie_voor(request.user, jaar)
+    opgaven = list(selectors.programma_opgaven(versie))
+    return render(
+        request,
+        "programma/begroting.html",
+        {"versie": versie, "opgaven": opgaven, "begroting": selectors.begroting(versie, opgaven)},
+    )
+
+
+@require_safe
+@openbaar
+def synergie(request: HttpRequest, jaar: int) -> HttpResponse:
+    from programma.synergiekaart import maak_kaart
+
+    versie = selectors.versie_voor(request.user, jaar)
+    opgaven = selectors.met_synergieprioriteit(list(selectors.programma_opgaven(versie)))
+    synergieen = selectors.synergieen_van_versie(versie)
+    return render(
+        request,
+        "programma/synergie.html",
+        {
+            "versie": versie,
+            "opgaven": sorted(opgaven, key=lambda po: (po.synergieprioriteit, po.opgave.titel)),
+            "synergieen": synergieen,
+            "kaart": maak_kaart(opgaven, synergieen),
         },
     )

@@ -1,5 +1,4 @@
-"""Every state change of a Jaarprogramma: one function each, atomic, with the acting user
-recorded in the history and a Dutch DomeinFout when a rule refuses."""
+"""The lifecycle of a year's programme: create, fill, propose (freeze), correct, close."""
 
 from __future__ import annotations
 
@@ -218,6 +217,8 @@ def voeg_externe_regeling_toe(
 ) -> ExterneRegeling:
     """Link an external (provincie, Rijk, EU) programme to a concept opgave."""
     _concept(programma_opgave.versie)
+    if programma_opgave.externe_regelingen.filter(naam__iexact=naam.strip()).exists():
+        raise DomeinFout(_("De regeling '%(naam)s' staat al bij deze opgave.") % {"naam": naam})
     return bewaar(
         ExterneRegeling(
             programma_opgave=programma_opgave,

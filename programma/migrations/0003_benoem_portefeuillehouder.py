@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programma', '0003_bevriezing_triggers'),
+        ('programma', '0002_initial'),
     ]
 
     operations = [

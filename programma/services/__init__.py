@@ -1,0 +1,47 @@
+"""Every state change of a Jaarprogramma: one function each, atomic, with the acting user
+recorded in the history and a Dutch DomeinFout when a rule refuses.
+
+levenscyclus: a year's programme from creation through proposal, correction and closing;
+opstellen: the drafting of a concept version (texts, opgaven, synergieën, verdeelsleutel)."""
+
+from programma.services.levenscyclus import (
+    benoem_portefeuillehouder,
+    corrigeer_programma,
+    maak_jaarprogramma,
+    neem_opgave_op,
+    sluit_programma_af,
+    stel_programma_vast,
+    stel_programma_voor,
+    synchroniseer_portefeuillehouder,
+    verwijder_synergie,
+    voeg_externe_regeling_toe,
+    voeg_synergie_toe,
+)
+from programma.services.opstellen import (
+    Conflict,
+    verwijder_externe_regeling,
+    verwijder_opgave_uit_programma,
+    werk_opgave_bij,
+    werk_verdeelsleutel_bij,
+    werk_visie_bij,
+)
+
+__all__ = [
+    "Conflict",
+    "benoem_portefeuillehouder",
+    "corrigeer_programma",
+    "maak_jaarprogramma",
+    "neem_opgave_op",
+    "sluit_programma_af",
+    "stel_programma_vast",
+    "stel_programma_voor",
+    "synchroniseer_portefeuillehouder",
+    "verwijder_externe_regeling",
+    "verwijder_opgave_uit_programma",
+    "verwijder_synergie",
+    "voeg_externe_regeling_toe",
+    "voeg_synergie_toe",
+    "werk_opgave_bij",
+    "werk_verdeelsleutel_bij",
+    "werk_visie_bij",
+]

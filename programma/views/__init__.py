@@ -1,0 +1,23 @@
+"""Views of the programme: `openbaar` (the read pages), `opstellen` (drafting a concept)."""
+
+from programma.views import opstellen
+from programma.views.openbaar import (
+    begroting,
+    gemeente,
+    home,
+    opgave,
+    portefeuillehouders,
+    programma,
+    synergie,
+)
+
+__all__ = [
+    "begroting",
+    "gemeente",
+    "home",
+    "opgave",
+    "opstellen",
+    "portefeuillehouders",
+    "programma",
+    "synergie",
+]

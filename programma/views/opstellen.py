@@ -1,0 +1,531 @@
+"""Drafting a Jaarprogramma in the browser: from a first concept to the proposal to the
+councils. Every write goes through programma.services; every view names its access rule."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.vary import vary_on_headers
+
+from opgaven.models import Opgave
+from opgaven.services import maak_opgave
+from programma import selectors, services
+from programma.forms import (
+    CorrectieForm,
+    NieuweOpgaveForm,
+    NieuwProgrammaForm,
+    OpgaveForm,
+    RegelingForm,
+    SynergieForm,
+    VerdeelsleutelForm,
+    VisieForm,
+)
+from programma.models import ExterneRegeling, Jaarprogramma, Synergie
+from programma.synergiekaart import maak_kaart
+from regio.geld import format_bedrag, format_fte
+from regio.permissions import heeft_objectrecht, heeft_recht
+
+GET_POST = require_http_methods(["GET", "HEAD", "POST"])
+BEWERKEN = "programma.bewerk_concept"
+
+
+def _opgave(slug: str, **kwargs) -> Opgave:
+    return get_object_or_404(Opgave, slug=slug)
+
+
+# A portefeuillehouder edits their own opgave; drafters edit every one.
+eigen_opgave = heeft_objectrecht("opgaven.portefeuillehouder_van", _opgave, of_recht=BEWERKEN)
+
+
+def _fout(form, fout: ValidationError) -> None:
+    for bericht in fout.messages:
+        form.add_error(None, bericht)
+
+
+def _weergave(waarde) -> str:
+    if isinstance(waarde, bool) or waarde is None:
+        return "" if waarde is None else str(waarde)
+    if isinstance(waarde, int):
+        return format_bedrag(waarde)
+    if isinstance(waarde, Decimal):
+        return format_fte(waarde)
+    if isinstance(waarde, list | tuple | set):
+        return ", ".join(sorted(str(w) for w in waarde))
+    return str(waarde)
+
+
+def _verschillen(form, opgeslagen: dict, velden: list[str]) -> list[tuple[str, str, str]]:
+    """(label, what is saved now, what this user typed) for every field that differs."""
+    rijen = []
+    for naam in velden:
+        invoer = form.cleaned_data.get(naam)
+        nu = opgeslagen.get(naam)
+        if hasattr(invoer, "pk"):
+            invoer, nu_obj = str(invoer), form.fields[naam].queryset.filter(pk=nu).first()
+            nu = str(nu_obj) if nu_obj else ""
+        elif hasattr(invoer, "all") or isinstance(invoer, list):
+            invoer = [str(o) for o in invoer]
+            nu = [str(o) for o in form.fields[naam].queryset.filter(pk__in=nu or [])]
+        if _weergave(invoer).strip() != _weergave(nu).strip():
+            rijen.append((form.fields[naam].label, _weergave(nu), _weergave(invoer)))
+    return rijen
+
+
+@GET_POST
+@heeft_recht(BEWERKEN)
+def nieuw_programma(request: HttpRequest) -> HttpResponse:
+    laatste = Jaarprogramma.objects.order_by("-jaar").first()
+    form = NieuwProgrammaForm(
+        request.POST or None,
+        initial={"jaar": (laatste.jaar + 1) if laatste else None},
+    )
+    if request.method == "POST" and form.is_valid():
+        jaar = form.cleaned_data["jaar"]
+        try:
+            services.maak_jaarprogramma(
+                jaar=jaar,
+                titel=form.cleaned_data["titel"],
+                overnemen=form.cleaned_data["start"] == "overnemen",
+                acting_user=request.user,
+            )
+        except ValidationError as fout:
+            _fout(form, fout)
+        else:
+            messages.success(
+                request, _("Het jaarprogramma %(jaar)s is aangemaakt.") % {"jaar": jaar}
+            )
+            return redirect("bewerken", jaar=jaar)
+    return render(request, "programma/opstellen/nieuw.html", {"form": form})
+
+
+@require_safe
+@heeft_recht(BEWERKEN)
+def overzicht(request: HttpRequest, jaar: int) -> HttpResponse:
+    versie = selectors.concept_of_404(jaar)
+    opgaven = selectors.met_synergieprioriteit(list(selectors.programma_opgaven(versie)))
+    sorteringen = {
+        "rangorde": lambda po: (po.rangorde or 999, po.opgave.titel),
+        "synergie": lambda po: (po.synergieprioriteit, po.rangorde or 999, po.opgave.titel),
+        "budget": lambda po: (-po.budget, po.opgave.titel),
+        "thema": lambda po: (po.opgave.thema.volgorde, po.rangorde or 999, po.opgave.titel),
+    }
+    sorteer = request.GET.get("sorteer", "thema")
+    if sorteer not in sorteringen:
+        sorteer = "thema"
+    opgaven.sort(key=sorteringen[sorteer])
+    return render(
+        request,
+        "programma/opstellen/overzicht.html",
+        {
+            "versie": versie,
+            "opgaven": opgaven,
+            "sorteer": sorteer,
+            "totaal_budget": sum(po.budget for po in opgaven),
+            "totaal_fte": sum(po.capaciteit_fte for po in opgaven),
+            "mag_voorstellen": request.user.has_perm("programma.stel_voor"),
+            "mag_benoemen": request.user.has_perm("programma.benoem_portefeuillehouder"),
+        },
+    )
+
+
+@GET_POST
+@heeft_recht(BEWERKEN)
+def visie(request: HttpRequest, jaar: int) -> HttpResponse:
+    versie = selectors.concept_of_404(jaar)
+    opgeslagen = {
+        "titel": versie.titel,
+        "visie_fundament": versie.visie_fundament,
+        "visie_actualiteit": versie.visie_actualiteit,
+        "visie_perspectief": versie.visie_perspectief,
+        "wijzigingsnummer": versie.wijzigingsnummer,
+    }
+    form = VisieForm(request.POST or None, initial=opgeslagen)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.werk_visie_bij(
+                versie=versie,
+                verwacht_wijzigingsnummer=form.cleaned_data["wijzigingsnummer"],
+                acting_user=request.user,
+                **{k: form.cleaned_data[k] for k in opgeslagen if k != "wijzigingsnummer"},
+            )
+        except services.Conflict as fout:
+            data = request.POST.copy()
+            data["wijzigingsnummer"] = fout.huidig.wijzigingsnummer
+            conflict = {
+                "fout": fout,
+                "verschillen": _verschillen(
+                    form, opgeslagen, [k for k in opgeslagen if k != "wijzigingsnummer"]
+                ),
+            }
+            form = VisieForm(data, initial=opgeslagen)
+            form.is_valid()
+        except ValidationError as fout:
+            _fout(form, fout)
+        else:
+            messages.success(request, _("De visie is opgeslagen."))
+            return redirect("bewerken", jaar=jaar)
+    return render(
+        request,
+        "programma/opstellen/visie.html",
+        {"versie": versie, "form": form, "conflict": conflict},
+    )
+
+
+def _opgave_context(request, po, form, conflict=None) -> dict:
+    return {
+        "versie": po.versie,
+        "po": po,
+        "form": form,
+        "conflict": conflict,
+        "synergieen": selectors.synergieen_van(po),
+        "synergie_form": SynergieForm(programma_opgave=po),
+        # fresh from the database: an inline action may just have changed them
+        "regelingen": list(ExterneRegeling.objects.filter(programma_opgave=po)),
+        "regeling_form": RegelingForm(),
+    }
+
+
+@GET_POST
+@eigen_opgave
+def opgave(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
+    versie = selectors.concept_of_404(jaar)
+    po = selectors.opgave_in_versie(versie, slug)
+    mag_benoemen = request.user.has_perm("programma.benoem_portefeuillehouder")
+    opgeslagen = OpgaveForm.initial_van(po)
+    form = OpgaveForm(request.POST or None, initial=opgeslagen, mag_benoemen=mag_benoemen)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.werk_opgave_bij(
+                programma_opgave=po,
+                verwacht_wijzigingsnummer=data["wijzigingsnummer"],
+                acting_user=request.user,
+                doel=data["doel"],
+                resultaat=data["resultaat"],
+                mandaat=data["mandaat"],
+                sturing=data["sturing"],
+                budget=data["budget"],
+                capaciteit_fte=data["capaciteit_fte"],
+                capaciteit_toelichting=data["capaciteit_toelichting"],
+                rangorde=data["rangorde"],
+                partners=list(data["partners"]),
+                bestuurders=list(data["bestuurders"]),
+                portefeuillehouder=data["portefeuillehouder"] if mag_benoemen else None,
+            )
+        except services.Conflict as fout:
+            nu = OpgaveForm.initial_van(fout.huidig)
+            velden = [k for k in nu if k != "wijzigingsnummer"]
+            conflict = {"fout": fout, "verschillen": _verschillen(form, nu, velden)}
+            kopie = request.POST.copy()
+            kopie["wijzigingsnummer"] = fout.huidig.wijzigingsnummer
+            form = OpgaveForm(kopie, initial=nu, mag_benoemen=mag_benoemen)
+            form.is_valid()
+        except ValidationError as fout:
+            _fout(form, fout)
+        else:
+            messages.success(request, _("%(titel)s is opgeslagen.") % {"titel": po.opgave.titel})
+            return redirect("bewerken-opgave", jaar=jaar, slug=slug)
+    return render(
+        request, "programma/opstellen/opgave.html", _opgave_context(request, po, form, conflict)
+    )
+
+
+@GET_POST
+@heeft_recht(BEWERKEN)
+def nieuwe_opgave(request: HttpRequest, jaar: int) -> HttpResponse:
+    versie = selectors.concept_of_404(jaar)
+    form = NieuweOpgaveForm(request.POST or None, versie=versie, initial={"rangorde": 0})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                identiteit = data["bestaande_opgave"] or maak_opgave(
+                    titel=data["titel"], thema=data["thema"], sinds=jaar, acting_user=request.user
+                )
+                po = services.neem_opgave_op(
+                    versie=versie,
+                    opgave=identiteit,
+                    acting_user=request.user,
+                    doel=data["doel"],
+                    resultaat=data["resultaat"],
+                    mandaat=data["mandaat"],
+                    sturing=data["sturing"],
+                    budget=data["budget"],
+                    capaciteit_fte=data["capaciteit_fte"],
+                    capaciteit_toelichting=data["capaciteit_toelichting"],
+                    portefeuillehouder=data["portefeuillehouder"],
+                    rangorde=data["rangorde"],
+                    partners=list(data["partners"]),
+                    bestuurders=list(data["bestuurders"]),
+                )
+        except ValidationError as fout:
+            _fout(form, fout)
+        else:
+            messages.success(
+                request, _("%(titel)s staat in het programma.") % {"titel": po.opgave.titel}
+            )
+            return redirect("bewerken-opgave", jaar=jaar, slug=po.opgave.slug)
+    return render(
+        request, "programma/opstellen/nieuwe_opgave.html", {"versie": versie, "form": form}
+    )
+
+
+@GET_POST
+@heeft_recht(BEWERKEN)
+def opgave_verwijderen(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
+    versie = selectors.concept_of_404(jaar)
+    po = selectors.opgave_in_versie(versie, slug)
+    if request.method == "POST":
+        services.verwijder_opgave_uit_programma(programma_opgave=po, acting_user=request.user)
+        messages.success(
+            request, _("%(titel)s is uit het programma gehaald.") % {"titel": po.opgave.titel}
+        )
+        return redirect("bewerken", jaar=jaar)
+    return render(
+        request,
+        "programma/opstellen/opgave_verwijderen.html",
+        {"versie": versie, "po": po, "synergieen": selectors.synergieen_van(po)},
+    )
+
+
+def _na_inline_actie(request, po, template: str, extra: dict) -> HttpResponse:
+    """htmx gets the refreshed section; without JavaScript, back to the edit page."""
+    if request.htmx:
+        context = _opgave_context(request, po, None)
+        context.update(extra)
+        response = render(request, template, context)
+        response["Vary"] = "HX-Request"
+        return response
+    return redirect(
+        reverse("bewerken-opgave", args=[po.versie.jaar, po.opgave.slug]) + extra.get("anker", "")
+    )
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+@eigen_opgave
+def synergie_toevoegen(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
+    versie = selectors.concept_of_404(jaar)
+    po = selectors.opgave_in_versie(versie, slug)
+    form = SynergieForm(request.POST, programma_opgave=po)
+    if form.is_valid():
+        try:
+            services.voeg_synergie_toe(
+                van=po,
+                naar=form.cleaned_data["andere"],
+                toelichting=form.cleaned_data["toelichting"],
+                acting_user=request.user,
+            )
+        except ValidationError as fout:
+            _fout(form, fout)
+        else:
+            return _na_inline_actie(
+                request, po, "programma/opstellen/_synergieen.html", {"anker": "#synergieen"}
+            )
+    context = _opgave_context(request, po, OpgaveForm(initial=OpgaveForm.initial_van(po)))
+    context["synergie_form"] = form
+    template = (
+        "programma/opstellen/_synergieen.html"
+        if request.htmx
+        else "programma/opstellen/opgave.html"
+    )
+    return render(request, template, context, status=200)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+@eigen_opgave
+def synergie_verwijderen(request: HttpRequest, jaar: int, slug: str, pk: int) -> HttpResponse:
+    versie = selectors.concept_of_404(jaar)
+    po = selectors.opgave_in_versie(versie, slug)
+    synergie = get_object_or_404(Synergie.objects.van_opgave(po), pk=pk)
+    services.verwijder_synergie(synergie=synergie, acting_user=request.user)
+    return _na_inline_actie(
+        request, po, "programma/opstellen/_synergieen.html", {"anker": "#synergieen"}
+    )
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+@eigen_opgave
+def regeling_toevoegen(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
+    versie = selectors.concept_of_404(jaar)
+    po = selectors.opgave_in_versie(versie, slug)
+    form = RegelingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.voeg_externe_regeling_toe(
+                programma_opgave=po, acting_user=request.user, **form.cleaned_data
+            )
+        except ValidationError as fout:
+            _fout(form, fout)
+        else:
+            return _na_inline_actie(
+                request, po, "programma/opstellen/_regelingen.html", {"anker": "#regelingen"}
+            )
+    context = _opgave_context(request, po, OpgaveForm(initial=OpgaveForm.initial_van(po)))
+    context["regeling_form"] = form
+    template = (
+        "programma/opstellen/_regelingen.html"
+        if request.htmx
+        else "programma/opstellen/opgave.html"
+    )
+    return render(request, template, context)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+@eigen_opgave
+def regeling_verwijderen(request: HttpRequest, jaar: int, slug: str, pk: int) -> HttpResponse:
+    versie = selectors.concept_of_404(jaar)
+    po = selectors.opgave_in_versie(versie, slug)
+    regeling = get_object_or_404(ExterneRegeling, pk=pk, programma_opgave=po)
+    services.verwijder_externe_regeling(regeling=regeling, acting_user=request.user)
+    return _na_inline_actie(
+        request, po, "programma/opstellen/_regelingen.html", {"anker": "#regelingen"}
+    )
+
+
+@GET_POST
+@vary_on_headers("HX-Request")
+@heeft_recht(BEWERKEN)
+def verdeelsleutel(request: HttpRequest, jaar: int) -> HttpResponse:
+    versie = selectors.concept_of_404(jaar)
+    deelnemers = list(versie.deelnemers.select_related("gemeente").order_by("gemeente__naam"))
+    initial = {"verdeelsleutel": versie.verdeelsleutel, "basisaandeel": versie.basisaandeel}
+    initial.update({f"pct_{d.gemeente_id}": d.percentage for d in deelnemers})
+    form = VerdeelsleutelForm(request.POST or None, deelnemers=deelnemers, initial=initial)
+    voorbeeld = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if request.POST.get("actie") == "opslaan":
+            try:
+                services.werk_verdeelsleutel_bij(
+                    versie=versie,
+                    verdeelsleutel=data["verdeelsleutel"],
+                    basisaandeel=data.get("basisaandeel") or 0,
+                    percentages=form.percentages(),
+                    acting_user=request.user,
+                )
+            except ValidationError as fout:
+                _fout(form, fout)
+            else:
+                messages.success(request, _("De verdeelsleutel is opgeslagen."))
+                return redirect("bewerken-verdeelsleutel", jaar=jaar)
+        else:
+            voorbeeld = _voorbeeld(
+                versie,
+                deelnemers,
+                data["verdeelsleutel"],
+                data.get("basisaandeel") or 0,
+                form.percentages(),
+            )
+            voorbeeld["niet_opgeslagen"] = True
+    if voorbeeld is None and request.method != "POST":
+        voorbeeld = _voorbeeld(versie, deelnemers, versie.verdeelsleutel, versie.basisaandeel, None)
+    context = {"versie": versie, "form": form, "voorbeeld": voorbeeld}
+    if request.htmx:
+        return render(request, "programma/opstellen/_voorbeeld.html", context)
+    return render(request, "programma/opstellen/verdeelsleutel.html", context)
+
+
+def _voorbeeld(versie, deelnemers, soort, basisaandeel, percentages) -> dict:
+    opgaven = list(selectors.programma_opgaven(versie))
+    bedragen = selectors.bereken_bijdragen(
+        versie, verdeelsleutel=soort, basisaandeel=basisaandeel, percentages=percentages
+    )
+    regels = [
+        {
+            "gemeente": d.gemeente,
+            "inwoners": d.inwoners,
+            "bedragen": [bedragen[(po.pk, d.gemeente_id)] for po in opgaven],
+            "totaal": sum(bedragen[(po.pk, d.gemeente_id)] for po in opgaven),
+        }
+        for d in deelnemers
+    ]
+    grootste = max((r["totaal"] for r in regels), default=0) or 1
+    for r in regels:
+        r["breedte"] = round(400 * r["totaal"] / grootste, 1)
+    totaal = sum(po.budget for po in opgaven)
+    return {
+        "opgaven": opgaven,
+        "regels": regels,
+        "kolomtotalen": [sum(r["bedragen"][i] for r in regels) for i in range(len(opgaven))],
+        "totaal": totaal,
+        "klopt": sum(r["totaal"] for r in regels) == totaal,
+        "hoogte": 26 * len(regels) + 10,
+    }
+
+
+@GET_POST
+@heeft_recht("programma.stel_voor")
+def voorstellen(request: HttpRequest, jaar: int) -> HttpResponse:
+    versie = selectors.concept_of_404(jaar)
+    opgaven = list(selectors.programma_opgaven(versie))
+    fouten = []
+    if request.method == "POST":
+        try:
+            services.stel_programma_voor(versie=versie, acting_user=request.user)
+        except ValidationError as fout:
+            fouten = fout.messages
+        else:
+            messages.success(
+                request,
+                _(
+                    "Versie %(nummer)s van het programma %(jaar)s is voorgesteld aan de raden en "
+                    "ligt nu vast."
+                )
+                % {"nummer": versie.nummer, "jaar": jaar},
+            )
+            return redirect("programma", jaar=jaar)
+    zonder_synergie = [po for po in opgaven if not po.aantal_synergieen]
+    return render(
+        request,
+        "programma/opstellen/voorstellen.html",
+        {
+            "versie": versie,
+            "opgaven": opgaven,
+            "totaal_budget": sum(po.budget for po in opgaven),
+            "zonder_synergie": zonder_synergie,
+            "fouten": fouten,
+        },
+    )
+
+
+@GET_POST
+@heeft_recht("programma.stel_voor")
+def corrigeren(request: HttpRequest, jaar: int) -> HttpResponse:
+    programma = get_object_or_404(Jaarprogramma, jaar=jaar)
+    form = CorrectieForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            versie = services.corrigeer_programma(
+                jaarprogramma=programma, reden=form.cleaned_data["reden"], acting_user=request.user
+            )
+        except ValidationError as fout:
+            _fout(form, fout)
+        else:
+            messages.success(
+                request,
+                _("Versie %(nummer)s is aangemaakt als concept. Versie %(vorige)s blijft leesbaar.")
+                % {"nummer": versie.nummer, "vorige": versie.nummer - 1},
+            )
+            return redirect("bewerken", jaar=jaar)
+    return render(
+        request, "programma/opstellen/corrigeren.html", {"programma": programma, "form": form}
+    )
+
+
+def synergiekaart(versie, opgaven=None):
+    opgaven = opgaven if opgaven is not None else list(selectors.programma_opgaven(versie))
+    return maak_kaart(opgaven, selectors.synergieen_van_versie(versie))
