@@ -45,7 +45,7 @@ bench: migrate
 	$(PY) manage.py bench
 
 messages: setup
-	$(PY) manage.py makemessages -l en --no-obsolete
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=tests --ignore=test-artifacts
 	$(PY) manage.py compilemessages -l en
 
 clean:

@@ -293,8 +293,8 @@ class VerdeelsleutelForm(forms.Form):
         maximum=Decimal("100"),
         required=False,
         help_text=_(
-            "Bij 'vast deel, rest naar inwoners': welk deel van elk budget gelijk over "
-            "de gemeenten wordt verdeeld, bijvoorbeeld 20."
+            "Bij 'vast deel per gemeente, rest naar inwoners': welk deel van elk budget "
+            "gelijk over de gemeenten wordt verdeeld, bijvoorbeeld 20."
         ),
     )
 

@@ -210,8 +210,8 @@ class ProgrammaVersie(VersieInhoud):
         default=Decimal("0"),
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
         help_text=_(
-            "Bij 'vast deel plus inwoners': het deel van elk budget dat gelijk wordt "
-            "verdeeld over de gemeenten."
+            "Bij 'vast deel per gemeente, rest naar inwoners': het deel van elk budget dat "
+            "gelijk wordt verdeeld over de gemeenten."
         ),
     )
     peildatum_inwoners = models.DateField(_("peildatum inwoners"))

@@ -311,6 +311,16 @@ def _na_inline_actie(request, po, template: str, extra: dict) -> HttpResponse:
     )
 
 
+def _inline_met_fout(request, po, naam: str, form, partial: str) -> HttpResponse:
+    """An inline form with a message: the section for htmx, the whole edit page without."""
+    mag_benoemen = request.user.has_perm("programma.benoem_portefeuillehouder")
+    bewerken = OpgaveForm(initial=OpgaveForm.initial_van(po), mag_benoemen=mag_benoemen)
+    context = _opgave_context(request, po, bewerken)
+    context[naam] = form
+    template = "programma/opstellen/" + (partial if request.htmx else "opgave.html")
+    return render(request, template, context)
+
+
 @require_POST
 @vary_on_headers("HX-Request")
 @eigen_opgave
@@ -332,14 +342,7 @@ def synergie_toevoegen(request: HttpRequest, jaar: int, slug: str) -> HttpRespon
             return _na_inline_actie(
                 request, po, "programma/opstellen/_synergieen.html", {"anker": "#synergieen"}
             )
-    context = _opgave_context(request, po, OpgaveForm(initial=OpgaveForm.initial_van(po)))
-    context["synergie_form"] = form
-    template = (
-        "programma/opstellen/_synergieen.html"
-        if request.htmx
-        else "programma/opstellen/opgave.html"
-    )
-    return render(request, template, context, status=200)
+    return _inline_met_fout(request, po, "synergie_form", form, "_synergieen.html")
 
 
 @require_POST
@@ -373,14 +376,7 @@ def regeling_toevoegen(request: HttpRequest, jaar: int, slug: str) -> HttpRespon
             return _na_inline_actie(
                 request, po, "programma/opstellen/_regelingen.html", {"anker": "#regelingen"}
             )
-    context = _opgave_context(request, po, OpgaveForm(initial=OpgaveForm.initial_van(po)))
-    context["regeling_form"] = form
-    template = (
-        "programma/opstellen/_regelingen.html"
-        if request.htmx
-        else "programma/opstellen/opgave.html"
-    )
-    return render(request, template, context)
+    return _inline_met_fout(request, po, "regeling_form", form, "_regelingen.html")
 
 
 @require_POST

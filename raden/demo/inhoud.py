@@ -254,6 +254,27 @@ BESTUURDERS = [
         "gemeente": "mook-en-middelaar",
         "portefeuille": "Wonen, ruimte en landschap",
     },
+    {
+        "key": "ejanssen",
+        "naam": "Erik Janssen",
+        "functie": "wethouder",
+        "gemeente": "doesburg",
+        "portefeuille": "Economie, cultuur en toerisme",
+    },
+    {
+        "key": "cvandam",
+        "naam": "Carolien van Dam",
+        "functie": "burgemeester",
+        "gemeente": "rozendaal",
+        "portefeuille": "Openbare orde en veiligheid, regionale samenwerking",
+    },
+    {
+        "key": "mbakker",
+        "naam": "Mehmet Bakker",
+        "functie": "wethouder",
+        "gemeente": "westervoort",
+        "portefeuille": "Sociaal domein, jeugd en onderwijs",
+    },
 ]
 
 VISIE = {

@@ -451,3 +451,12 @@ def test_synergiekaart_met_tekstalternatief(demo, client, django_assert_max_num_
     )
     assert 'role="img"' in html and "<desc" in html
     assert html.count(" ↔ ") >= 2 * aantal  # in the SVG titles and in the text list
+
+
+def test_bewerkpagina_van_een_opgave_heeft_een_vast_aantal_queries(
+    bestuur, client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(22):
+        assert client.get(f"{BASIS}/opgaven/energietransitie/").status_code == 200
+    with django_assert_max_num_queries(14):
+        assert client.get(f"{BASIS}/verdeelsleutel/").status_code == 200

@@ -102,3 +102,7 @@ def test_demo_weigert_zonder_debug(settings, db):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="--force"):
         call_command("demo")
+
+
+def test_bestuurders_uit_alle_achttien_gemeenten(demo):
+    assert Gemeente.objects.filter(bestuurders__isnull=False).distinct().count() == 18

@@ -23,6 +23,13 @@ PAGINAS = [
     ("opgave", "/opgaven/energietransitie/", None),
     ("gemeenten", "/gemeenten/", None),
     ("gemeente", "/gemeenten/nijmegen/", None),
+    ("begroting 2027", "/programma/2027/begroting/", None),
+    ("synergiekaart 2027", "/programma/2027/synergie/", None),
+    ("opstellen: overzicht 2028", "/programma/2028/bewerken/", "regiobestuur"),
+    ("opstellen: opgave", "/programma/2028/bewerken/opgaven/energietransitie/", "regiobestuur"),
+    ("opstellen: verdeelsleutel", "/programma/2028/bewerken/verdeelsleutel/", "regiobestuur"),
+    ("mijn overzicht", "/mijn/", "griffier-arnhem"),
+    ("raad (griffier)", "/gemeenten/arnhem/raad/", "griffier-arnhem"),
     ("healthz", "/healthz", None),
 ]
 
@@ -68,6 +75,8 @@ class Command(BaseCommand):
             verdeel(budget, inwoners)
         verdeel_us = (time.perf_counter() - begin) / aantal * 1e6
 
+        voorstel_ms = self._voorstel_ms()
+
         db = connection.vendor
         self.stdout.write(
             f"Regioportaal bench · database {db} · {herhalingen} herhalingen · "
@@ -82,3 +91,26 @@ class Command(BaseCommand):
         self.stdout.write(
             f"verdeel(): één budget over {len(inwoners)} gemeenten in {verdeel_us:.1f} µs"
         )
+        if voorstel_ms is not None:
+            self.stdout.write(
+                f"voorstellen van het concept 2028 (bijdragen berekenen, opslaan, bevriezen): "
+                f"{voorstel_ms:.0f} ms (teruggedraaid)"
+            )
+
+    def _voorstel_ms(self) -> float | None:
+        """Time the proposal of the demo concept, inside a transaction that is rolled back."""
+        from django.db import transaction
+
+        from programma.selectors import concept_versie_van_jaar
+        from programma.services import stel_programma_voor
+
+        versie = concept_versie_van_jaar(2028)
+        if versie is None:
+            return None
+        user = get_user_model().objects.get(username="regiobestuur")
+        with transaction.atomic():
+            begin = time.perf_counter()
+            stel_programma_voor(versie=versie, acting_user=user)
+            duur = (time.perf_counter() - begin) * 1000
+            transaction.set_rollback(True)
+        return duur
