@@ -39,10 +39,15 @@ class Kaart:
     legenda: list[tuple[str, str]]
 
 
-def maak_kaart(opgaven, synergieen, *, breedte: int = 760, hoogte: int = 560) -> Kaart:
+def _kort(titel: str, lengte: int = 28) -> str:
+    kort = titel.split(":")[0].strip()
+    return kort if len(kort) <= lengte else kort[: lengte - 1].rstrip() + "…"
+
+
+def maak_kaart(opgaven, synergieen, *, breedte: int = 900, hoogte: int = 600) -> Kaart:
     """Lay out the opgaven (already ordered by thema) and their synergieën."""
     cx, cy = breedte / 2, hoogte / 2
-    straal = min(cx, cy) - 110
+    straal = min(cx, cy) - 60
     themas: dict[int, int] = {}
     for po in opgaven:
         themas.setdefault(po.opgave.thema_id, len(themas))
@@ -55,7 +60,7 @@ def maak_kaart(opgaven, synergieen, *, breedte: int = 760, hoogte: int = 560) ->
         r = 7 + 13 * math.sqrt(po.budget / grootste)
         lx, ly = cx + (straal + r + 8) * math.cos(hoek), cy + (straal + r + 8) * math.sin(hoek)
         anker = "start" if math.cos(hoek) > 0.2 else ("end" if math.cos(hoek) < -0.2 else "middle")
-        kort = po.opgave.titel.split(":")[0]
+        kort = _kort(po.opgave.titel)
         knopen[po.pk] = Knoop(
             po=po,
             x=round(x, 1),

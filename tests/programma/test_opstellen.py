@@ -451,6 +451,9 @@ def test_synergiekaart_met_tekstalternatief(demo, client, django_assert_max_num_
     )
     assert 'role="img"' in html and "<desc" in html
     assert html.count(" ↔ ") >= 2 * aantal  # in the SVG titles and in the text list
+    # coordinates are numbers with a decimal point, whatever the page's language
+    for getal in re.findall(r'\b(?:cx|cy|x1|y1|x2|y2|r)="([^"]+)"', html):
+        float(getal)
 
 
 def test_bewerkpagina_van_een_opgave_heeft_een_vast_aantal_queries(
