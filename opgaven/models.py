@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from regio.exceptions import Bevroren
 from regio.models import Thema
 
 
@@ -26,6 +27,8 @@ class Opgave(models.Model):
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
+    VASTE_VELDEN = ("titel", "slug", "thema_id", "sinds")
+
     history = HistoricalRecords()
 
     class Meta:
@@ -38,6 +41,20 @@ class Opgave(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+    def save(self, *args, **kwargs):
+        # Once an opgave stands in a proposed programme, its name, address and thema are part of
+        # that public document; they cannot change under it (DESIGN.md §3).
+        if self.pk is not None and self.versies.filter(versie__bevroren_op__isnull=False).exists():
+            oud = type(self)._base_manager.filter(pk=self.pk).values(*self.VASTE_VELDEN).first()
+            if oud and any(oud[v] != getattr(self, v) for v in self.VASTE_VELDEN):
+                raise Bevroren(
+                    _(
+                        "Deze opgave staat in een voorgesteld programma; titel, adres en thema "
+                        "liggen vast."
+                    )
+                )
+        return super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("opgave", kwargs={"slug": self.slug})

@@ -2,6 +2,8 @@
 the models and the database refuse changes as well, so this is courtesy, not the guard."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 from programma.models import (
@@ -54,6 +56,17 @@ class AlleenZichtbareVersies:
         qs = super().get_queryset(request).filter(**{f"{prefix}pk__in": zichtbaar})
         return qs.distinct() if self.versie_pad == "versies" else qs
 
+    # simple-history shows deleted objects from their history rows, past get_queryset: ask it
+    def history_view(self, request, object_id, extra_context=None):
+        if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
+            raise Http404
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
 
 class StuurgroepInline(AlleenLezenAlsBevroren, admin.TabularInline):
     model = StuurgroepLid
@@ -98,7 +111,6 @@ class ProgrammaVersieAdmin(AlleenZichtbareVersies, AlleenLezenAlsBevroren, Simpl
     versie_pad = ""
 
     list_display = ["__str__", "titel", "verdeelsleutel", "bevroren_op", "bevroren_door"]
-    list_filter = ["jaarprogramma__jaar"]
     readonly_fields = ["bevroren_op", "bevroren_door", "aangemaakt_op", "aangemaakt_door"]
     inlines = [DeelnemerInline]
     list_select_related = ["jaarprogramma", "bevroren_door"]
@@ -107,10 +119,15 @@ class ProgrammaVersieAdmin(AlleenZichtbareVersies, AlleenLezenAlsBevroren, Simpl
 @admin.register(ProgrammaOpgave)
 class ProgrammaOpgaveAdmin(AlleenZichtbareVersies, AlleenLezenAlsBevroren, SimpleHistoryAdmin):
     list_display = ["opgave", "versie", "budget", "capaciteit_fte", "portefeuillehouder"]
-    list_filter = ["versie__jaarprogramma__jaar", "opgave__thema"]
+    list_filter = ["opgave__thema"]
     search_fields = ["opgave__titel"]
     inlines = [StuurgroepInline, ExterneRegelingInline, BijdrageInline]
-    list_select_related = ["opgave", "versie__jaarprogramma", "portefeuillehouder"]
+    list_select_related = [
+        "opgave",
+        "versie__jaarprogramma",
+        "portefeuillehouder",
+        "portefeuillehouder__gemeente",
+    ]
 
 
 @admin.register(Synergie)

@@ -78,12 +78,27 @@ class DecimaalField(forms.CharField):
         return getal
 
 
+class VeiligeMeervoudigeKeuze(forms.ModelMultipleChoiceField):
+    """Refuses values that are no database id (e.g. a 30-digit number) with the field's own
+    message, instead of letting the database driver fail on them."""
+
+    def _check_values(self, value):
+        for v in value:
+            if not str(v).isdigit() or int(v) > 2**63 - 1:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": v},
+                )
+        return super()._check_values(value)
+
+
 class BestuurderKeuze(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.naam} – {obj.get_functie_display()} {obj.gemeente.naam}"
 
 
-class BestuurdersKeuze(forms.ModelMultipleChoiceField):
+class BestuurdersKeuze(VeiligeMeervoudigeKeuze):
     def label_from_instance(self, obj):
         return f"{obj.naam} – {obj.get_functie_display()} {obj.gemeente.naam}"
 
@@ -137,7 +152,10 @@ class VisieForm(forms.Form):
         required=False,
         help_text=_("Waar willen we heen en waarmee profileren we ons?"),
     )
-    wijzigingsnummer = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    wijzigingsnummer = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Dit formulier is verouderd; laad de pagina opnieuw.")},
+    )
 
 
 class OpgaveForm(forms.Form):
@@ -183,10 +201,11 @@ class OpgaveForm(forms.Form):
     portefeuillehouder = BestuurderKeuze(
         label=_("Regionaal portefeuillehouder"),
         queryset=selectors.bestuurders_keuze(),
-        empty_label=None,
+        required=False,
+        empty_label=_("— nog te benoemen —"),
         error_messages={"invalid_choice": _("Kies een bestuurder uit de lijst.")},
     )
-    partners = forms.ModelMultipleChoiceField(
+    partners = VeiligeMeervoudigeKeuze(
         label=_("Partners in de stuurgroep"),
         queryset=Partner.objects.order_by("naam"),
         widget=forms.CheckboxSelectMultiple,
@@ -198,7 +217,10 @@ class OpgaveForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    wijzigingsnummer = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    wijzigingsnummer = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Dit formulier is verouderd; laad de pagina opnieuw.")},
+    )
 
     def __init__(self, *args, mag_benoemen: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -206,6 +228,10 @@ class OpgaveForm(forms.Form):
             veld = self.fields["portefeuillehouder"]
             veld.disabled = True
             veld.help_text = _("Alleen het regiobestuur benoemt de portefeuillehouder.")
+        else:
+            self.fields["portefeuillehouder"].help_text = _(
+                "Een wethouder of burgemeester van een van de achttien gemeenten."
+            )
 
     @classmethod
     def initial_van(cls, po: ProgrammaOpgave) -> dict:
@@ -243,6 +269,7 @@ class NieuweOpgaveForm(OpgaveForm):
 
     def __init__(self, *args, versie: ProgrammaVersie, **kwargs):
         super().__init__(*args, **kwargs)
+        del self.fields["wijzigingsnummer"]  # nothing to collide with yet
         self.fields["bestaande_opgave"].queryset = Opgave.objects.exclude(
             versies__versie=versie
         ).order_by("titel")
@@ -315,6 +342,8 @@ class VerdeelsleutelForm(forms.Form):
         if soort == Verdeelsleutel.BASIS_PLUS_INWONERS and data.get("basisaandeel") is None:
             self.add_error("basisaandeel", _("Vul het vaste deel in procenten in."))
         if soort == Verdeelsleutel.PERCENTAGES:
+            if any(f"pct_{d.gemeente_id}" in self.errors for d in self.deelnemers):
+                return data  # a percentage that is no number has its own message already
             leeg = [
                 d.gemeente.naam for d in self.deelnemers if data.get(f"pct_{d.gemeente_id}") is None
             ]

@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from opgaven.models import Opgave
-from regio.exceptions import Bevroren
+from regio.exceptions import Bevroren, DomeinFout
+from regio.geld import MAX_BEDRAG, TE_GROOT
 from regio.models import Bestuurder, Gemeente, Partner
 
 
@@ -46,6 +47,11 @@ class Verdeelsleutel(models.TextChoices):
 
 
 class JaarprogrammaQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        if "status" in kwargs:
+            raise DomeinFout(_("De status van een programma verandert alleen via het portaal."))
+        return super().update(**kwargs)
+
     def delete(self):
         if ProgrammaVersie._base_manager.filter(
             jaarprogramma__in=self, bevroren_op__isnull=False
@@ -84,6 +90,17 @@ class Jaarprogramma(models.Model):
     def __str__(self) -> str:
         return f"Jaarprogramma {self.jaar}"
 
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            oud = type(self)._base_manager.filter(pk=self.pk).values_list("status", flat=True)
+            oud = oud.first()
+            if oud is not None and self.status not in (oud, OVERGANGEN[oud]):
+                raise DomeinFout(
+                    _("Een programma met status '%(van)s' kan niet naar '%(naar)s'.")
+                    % {"van": Status(oud).label, "naar": Status(self.status).label}
+                )
+        return super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("programma", kwargs={"jaar": self.jaar})
 
@@ -100,21 +117,43 @@ class Jaarprogramma(models.Model):
         return super().delete(*args, **kwargs)
 
 
+# Fields that say which version a row belongs to and whether it is frozen: a bulk update of
+# these would move content between versions or freeze without bijdragen.
+BESCHERMDE_VELDEN = {
+    "bevroren_op",
+    "bevroren_door",
+    "versie",
+    "versie_id",
+    "van",
+    "van_id",
+    "naar",
+    "naar_id",
+    "programma_opgave",
+    "programma_opgave_id",
+    "jaarprogramma",
+    "jaarprogramma_id",
+}
+
+
 class BevrorenQuerySet(models.QuerySet):
     """Refuses bulk writes that would touch rows of a frozen version."""
 
     #: lookup from this model to its ProgrammaVersie; "" for the version itself
     versie_pad = ""
 
-    def _bevroren_filter(self) -> dict:
+    def _bevroren_filter(self) -> models.Q:
         prefix = f"{self.versie_pad}__" if self.versie_pad else ""
-        return {f"{prefix}bevroren_op__isnull": False}
+        return models.Q(**{f"{prefix}bevroren_op__isnull": False})
 
     def _weiger_bevroren(self) -> None:
-        if self.filter(**self._bevroren_filter()).exists():
+        if self.filter(self._bevroren_filter()).exists():
             raise Bevroren(_("Deze programmaversie is voorgesteld en kan niet meer veranderen."))
 
     def update(self, **kwargs):
+        if BESCHERMDE_VELDEN & set(kwargs):
+            raise DomeinFout(
+                _("Bevriezen en verplaatsen gaan alleen via het portaal (programma.services).")
+            )
         self._weiger_bevroren()
         return super().update(**kwargs)
 
@@ -153,13 +192,16 @@ class VersieInhoud(models.Model):
     def _versie_id(self) -> int | None:
         raise NotImplementedError
 
+    def _versie_ids(self) -> set[int | None]:
+        return {self._versie_id()}
+
     def weiger_als_bevroren(self) -> None:
         # Ask the database, not the in-memory object: a stale copy must not slip through.
-        versie_ids = {self._versie_id()}
+        versie_ids = self._versie_ids()
         if self.pk is not None:
             oud = type(self)._base_manager.filter(pk=self.pk).first()
             if oud is not None:
-                versie_ids.add(oud._versie_id())
+                versie_ids |= oud._versie_ids()
         versie_ids.discard(None)
         if ProgrammaVersie._base_manager.filter(
             pk__in=versie_ids, bevroren_op__isnull=False
@@ -232,7 +274,7 @@ class ProgrammaVersie(VersieInhoud):
     wijzigingsnummer = models.PositiveIntegerField(_("wijzigingsnummer"), default=0, editable=False)
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,  # a frozen version keeps who made it
         null=True,
         blank=True,
         related_name="+",
@@ -384,8 +426,13 @@ class ProgrammaOpgave(VersieInhoud):
     portefeuillehouder = models.ForeignKey(
         Bestuurder,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="portefeuilles",
         verbose_name=_("regionaal portefeuillehouder"),
+        help_text=_(
+            "Benoemd door het regiobestuur; nodig voordat het programma wordt voorgesteld."
+        ),
     )
 
     history = HistoricalRecords()
@@ -399,6 +446,11 @@ class ProgrammaOpgave(VersieInhoud):
             models.UniqueConstraint(fields=["versie", "opgave"], name="programmaopgave_uniek"),
             models.CheckConstraint(
                 condition=models.Q(capaciteit_fte__gte=0), name="programmaopgave_fte_niet_negatief"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(budget__lte=MAX_BEDRAG),
+                name="programmaopgave_budget_maximum",
+                violation_error_message=TE_GROOT,
             ),
         ]
 
@@ -510,6 +562,11 @@ class ExterneRegeling(OpgaveInhoud):
             models.UniqueConstraint(
                 fields=["programma_opgave", "naam"], name="externeregeling_uniek"
             ),
+            models.CheckConstraint(
+                condition=models.Q(verwachte_cofinanciering__lte=MAX_BEDRAG),
+                name="externeregeling_maximum",
+                violation_error_message=TE_GROOT,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -518,6 +575,12 @@ class ExterneRegeling(OpgaveInhoud):
 
 class SynergieQuerySet(BevrorenQuerySet):
     versie_pad = "van__versie"
+
+    def _bevroren_filter(self) -> models.Q:
+        # A synergy belongs to the versions of both its ends.
+        return models.Q(van__versie__bevroren_op__isnull=False) | models.Q(
+            naar__versie__bevroren_op__isnull=False
+        )
 
     def van_opgave(self, programma_opgave: ProgrammaOpgave):
         return self.filter(models.Q(van=programma_opgave) | models.Q(naar=programma_opgave))
@@ -558,6 +621,11 @@ class Synergie(VersieInhoud):
     def __str__(self) -> str:
         return f"{self.van.opgave} ↔ {self.naar.opgave}"
 
+    def save(self, *args, **kwargs):
+        if len(self._versie_ids()) > 1:
+            raise DomeinFout(_("Synergie kan alleen tussen opgaven van één programmaversie."))
+        return super().save(*args, **kwargs)
+
     def _versie_id(self) -> int | None:
         if self.van_id is None:
             return None
@@ -565,6 +633,13 @@ class Synergie(VersieInhoud):
             ProgrammaOpgave._base_manager.filter(pk=self.van_id)
             .values_list("versie_id", flat=True)
             .first()
+        )
+
+    def _versie_ids(self) -> set[int | None]:
+        return set(
+            ProgrammaOpgave._base_manager.filter(pk__in=[self.van_id, self.naar_id]).values_list(
+                "versie_id", flat=True
+            )
         )
 
     def clean(self) -> None:
@@ -605,6 +680,11 @@ class Bijdrage(OpgaveInhoud):
         verbose_name_plural = _("bijdragen")
         constraints = [
             models.UniqueConstraint(fields=["programma_opgave", "gemeente"], name="bijdrage_uniek"),
+            models.CheckConstraint(
+                condition=models.Q(bedrag__lte=MAX_BEDRAG),
+                name="bijdrage_maximum",
+                violation_error_message=TE_GROOT,
+            ),
         ]
 
     def __str__(self) -> str:

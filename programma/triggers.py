@@ -32,7 +32,8 @@ BEWAAKT: dict[str, str] = {
     "programma_stuurgroeplid": _via_opgave("programma_opgave_id"),
     "programma_externeregeling": _via_opgave("programma_opgave_id"),
     "programma_bijdrage": _via_opgave("programma_opgave_id"),
-    "programma_synergie": _via_opgave("van_id"),
+    # a synergy belongs to the versions of both its ends
+    "programma_synergie": f"({_via_opgave('van_id')}) OR ({_via_opgave('naar_id')})",
 }
 
 MELDING = "Regioportaal: deze programmaversie is voorgesteld en bevroren"

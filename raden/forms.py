@@ -7,6 +7,7 @@ class RaadslidForm(forms.Form):
     achternaam = forms.CharField(label=_("Achternaam"), max_length=150)
     email = forms.EmailField(
         label=_("E-mailadres"),
+        max_length=150,  # it becomes the username
         help_text=_("Het raadslid krijgt hierop een link om een wachtwoord te kiezen."),
         error_messages={"invalid": _("Vul een geldig e-mailadres in, zoals naam@gemeente.nl.")},
     )

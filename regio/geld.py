@@ -10,6 +10,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+# No regional budget comes near a thousand billion euros; sums of amounts stay far inside a
+# 64-bit integer, and a typing slip of a few extra digits gets a message instead of a number.
+MAX_BEDRAG = 10**12
+TE_GROOT = gettext_lazy("Een bedrag kan hoogstens € 1.000.000.000.000 zijn.")
 
 _SPATIES = re.compile(r"[\s\u00a0\u202f]+")
 _GROEPEN = re.compile(r"^\d{1,3}(\.\d{3})+$")
@@ -25,6 +31,8 @@ def parse_bedrag(tekst: str | int) -> int:
     if isinstance(tekst, int) and not isinstance(tekst, bool):
         if tekst < 0:
             raise ValidationError(_("Een bedrag kan niet negatief zijn."), code="negatief")
+        if tekst > MAX_BEDRAG:
+            raise ValidationError(TE_GROOT, code="te_groot")
         return tekst
     ruw = str(tekst or "")
     waarde = _SPATIES.sub("", ruw)
@@ -57,10 +65,11 @@ def parse_bedrag(tekst: str | int) -> int:
                 % {"invoer": ruw.strip()},
                 code="centen",
             )
-    if _CIJFERS.match(heel):
-        return int(heel)
-    if _GROEPEN.match(heel):
-        return int(heel.replace(".", ""))
+    if _CIJFERS.match(heel) or _GROEPEN.match(heel):
+        bedrag = int(heel.replace(".", ""))
+        if bedrag > MAX_BEDRAG:
+            raise ValidationError(TE_GROOT, code="te_groot")
+        return bedrag
     raise ValidationError(
         _("'%(invoer)s' is geen bedrag in euro's. Schrijf bijvoorbeeld 1.250.000.")
         % {"invoer": ruw.strip()},

@@ -77,9 +77,9 @@ def maak_jaarprogramma(
         raise DomeinFout(_("Er bestaat al een jaarprogramma %(jaar)s.") % {"jaar": jaar})
     bron = None
     if overnemen:
-        bron = (
-            ProgrammaVersie.objects.filter(jaarprogramma__jaar=jaar - 1).order_by("-nummer").first()
-        )
+        # The published version of the previous year; its concept only if nothing is published.
+        vorige = ProgrammaVersie.objects.filter(jaarprogramma__jaar=jaar - 1)
+        bron = vorige.bevroren().order_by("-nummer").first() or vorige.order_by("-nummer").first()
         if bron is None:
             raise DomeinFout(
                 _("Er is geen jaarprogramma %(jaar)s om over te nemen.") % {"jaar": jaar - 1}
@@ -154,7 +154,10 @@ def _kopieer_inhoud(*, bron: ProgrammaVersie, doel: ProgrammaVersie, acting_user
 
 
 def _concept(versie: ProgrammaVersie) -> ProgrammaVersie:
-    if ProgrammaVersie.objects.filter(pk=versie.pk, bevroren_op__isnull=False).exists():
+    """Lock the version row and make sure it is a concept. Every write to a concept takes this
+    lock first, so a proposal (which takes it too) never interleaves with an edit."""
+    versie = ProgrammaVersie.objects.select_for_update().get(pk=versie.pk)
+    if versie.is_bevroren:
         raise Bevroren(_("Deze programmaversie is voorgesteld en kan niet meer veranderen."))
     return versie
 
@@ -171,7 +174,7 @@ def neem_opgave_op(
     sturing: str,
     budget: int,
     capaciteit_fte,
-    portefeuillehouder: Bestuurder,
+    portefeuillehouder: Bestuurder | None,
     capaciteit_toelichting: str = "",
     rangorde: int = 0,
     partners: list[Partner] | None = None,
@@ -254,6 +257,7 @@ def voeg_synergie_toe(
 @transaction.atomic
 def verwijder_synergie(*, synergie: Synergie, acting_user) -> None:
     """Remove a synergy from a concept version."""
+    _concept(synergie.van.versie)
     verwijder(synergie, acting_user=acting_user)
 
 
@@ -277,6 +281,16 @@ def stel_programma_voor(*, versie: ProgrammaVersie, acting_user) -> ProgrammaVer
         raise DomeinFout(_("Een programma zonder opgaven kan niet worden voorgesteld."))
     if not versie.titel.strip():
         raise DomeinFout(_("Geef het programma een titel voordat het wordt voorgesteld."))
+    zonder = list(
+        versie.opgaven.filter(portefeuillehouder__isnull=True).values_list(
+            "opgave__titel", flat=True
+        )
+    )
+    if zonder:
+        raise DomeinFout(
+            _("Benoem eerst een regionaal portefeuillehouder voor: %(opgaven)s.")
+            % {"opgaven": ", ".join(zonder)}
+        )
     try:
         bedragen = bereken_bijdragen(versie)
     except VerdeelFout as fout:
@@ -373,31 +387,33 @@ def sluit_programma_af(*, jaarprogramma: Jaarprogramma, acting_user) -> Jaarprog
 
 
 def synchroniseer_portefeuillehouder(*, opgave: Opgave, acting_user) -> None:
-    """Give the object permission on an opgave to the user of its portefeuillehouder in the
-    newest version it is in, and take it from anyone else."""
+    """Keep the object permission on an opgave with the users of its portefeuillehouders: the
+    one in its newest version, and those of every concept it is in (who may edit it there)."""
     from django.contrib.auth.models import Permission
 
     from opgaven.models import OpgaveUserObjectPermission
 
-    nieuwste = (
-        ProgrammaOpgave.objects.filter(opgave=opgave)
-        .select_related("portefeuillehouder")
-        .order_by("-versie__jaarprogramma__jaar", "-versie__nummer")
-        .first()
+    versies = ProgrammaOpgave.objects.filter(opgave=opgave)
+    nieuwste = versies.order_by("-versie__jaarprogramma__jaar", "-versie__nummer").values_list(
+        "portefeuillehouder__user_id", flat=True
+    )[:1]
+    concepten = versies.filter(versie__bevroren_op__isnull=True).values_list(
+        "portefeuillehouder__user_id", flat=True
     )
-    houder_id = nieuwste.portefeuillehouder.user_id if nieuwste else None
+    houders = ({*nieuwste} | {*concepten}) - {None}
     permissie = Permission.objects.get(
         content_type__app_label="opgaven", codename="portefeuillehouder_van"
     )
     bestaand = OpgaveUserObjectPermission.objects.filter(
         content_object=opgave, permission=permissie
     )
-    for rij in bestaand.exclude(user_id=houder_id):
+    for rij in bestaand.exclude(user_id__in=houders):
         verwijder(rij, acting_user=acting_user, reden=_("Niet langer portefeuillehouder"))
-    if houder_id is not None and not bestaand.filter(user_id=houder_id).exists():
+    al = set(bestaand.values_list("user_id", flat=True))
+    for user_id in houders - al:
         bewaar(
             OpgaveUserObjectPermission(
-                user_id=houder_id, permission=permissie, content_object=opgave
+                user_id=user_id, permission=permissie, content_object=opgave
             ),
             acting_user=acting_user,
             valideer=False,

@@ -65,8 +65,7 @@ def werk_visie_bij(
     acting_user,
 ) -> ProgrammaVersie:
     """Save the title and vision of a concept version."""
-    versie = ProgrammaVersie.objects.select_for_update().get(pk=versie.pk)
-    _concept(versie)
+    versie = _concept(versie)
     _controleer_wijzigingsnummer(versie, verwacht_wijzigingsnummer)
     versie.titel = titel.strip()
     versie.visie_fundament = visie_fundament.strip()
@@ -96,12 +95,12 @@ def werk_opgave_bij(
 ) -> ProgrammaOpgave:
     """Save the content of an opgave in a concept version; `portefeuillehouder` only when the
     acting user may appoint one (the view decides who may, this saves it)."""
+    _concept(programma_opgave.versie)  # the version first: the same lock order as a proposal
     po = (
         ProgrammaOpgave.objects.select_for_update()
         .select_related("versie", "opgave")
         .get(pk=programma_opgave.pk)
     )
-    _concept(po.versie)
     _controleer_wijzigingsnummer(po, verwacht_wijzigingsnummer)
     if budget < 0:
         raise DomeinFout(_("Het budget kan niet negatief zijn."))
@@ -148,12 +147,12 @@ def werk_opgave_bij(
 def verwijder_opgave_uit_programma(*, programma_opgave: ProgrammaOpgave, acting_user) -> None:
     """Take an opgave out of a concept version, with its stuurgroep, regelingen and synergieën
     (each removal in the history with who did it). The opgave itself and other years stay."""
+    _concept(programma_opgave.versie)
     po = (
         ProgrammaOpgave.objects.select_for_update()
         .select_related("versie", "opgave")
         .get(pk=programma_opgave.pk)
     )
-    _concept(po.versie)
     for rij in [
         *Synergie.objects.van_opgave(po),
         *po.stuurgroep.all(),
@@ -182,8 +181,7 @@ def werk_verdeelsleutel_bij(
     acting_user,
 ) -> ProgrammaVersie:
     """Choose how the budgets of a concept version are split over the gemeenten."""
-    versie = ProgrammaVersie.objects.select_for_update().get(pk=versie.pk)
-    _concept(versie)
+    versie = _concept(versie)
     if verdeelsleutel not in Verdeelsleutel.values:
         raise DomeinFout(_("Kies een verdeelsleutel."))
     if not Decimal(0) <= basisaandeel <= Decimal(100):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -43,6 +43,18 @@ def _opgave(slug: str, **kwargs) -> Opgave:
 
 # A portefeuillehouder edits their own opgave; drafters edit every one.
 eigen_opgave = heeft_objectrecht("opgaven.portefeuillehouder_van", _opgave, of_recht=BEWERKEN)
+
+
+def _te_bewerken(request, jaar: int, slug: str):
+    """The concept and the opgave in it that this URL names. Besides the permission on the
+    opgave (any year), a portefeuillehouder must hold it in *this* version."""
+    versie = selectors.concept_of_404(jaar)
+    po = selectors.opgave_in_versie(versie, slug)
+    if not request.user.has_perm(BEWERKEN) and (
+        po.portefeuillehouder is None or po.portefeuillehouder.user_id != request.user.pk
+    ):
+        raise PermissionDenied
+    return versie, po
 
 
 def _fout(form, fout: ValidationError) -> None:
@@ -197,8 +209,7 @@ def _opgave_context(request, po, form, conflict=None) -> dict:
 @GET_POST
 @eigen_opgave
 def opgave(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
-    versie = selectors.concept_of_404(jaar)
-    po = selectors.opgave_in_versie(versie, slug)
+    versie, po = _te_bewerken(request, jaar, slug)
     mag_benoemen = request.user.has_perm("programma.benoem_portefeuillehouder")
     opgeslagen = OpgaveForm.initial_van(po)
     form = OpgaveForm(request.POST or None, initial=opgeslagen, mag_benoemen=mag_benoemen)
@@ -244,7 +255,10 @@ def opgave(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
 @heeft_recht(BEWERKEN)
 def nieuwe_opgave(request: HttpRequest, jaar: int) -> HttpResponse:
     versie = selectors.concept_of_404(jaar)
-    form = NieuweOpgaveForm(request.POST or None, versie=versie, initial={"rangorde": 0})
+    mag_benoemen = request.user.has_perm("programma.benoem_portefeuillehouder")
+    form = NieuweOpgaveForm(
+        request.POST or None, versie=versie, initial={"rangorde": 0}, mag_benoemen=mag_benoemen
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -263,7 +277,7 @@ def nieuwe_opgave(request: HttpRequest, jaar: int) -> HttpResponse:
                     budget=data["budget"],
                     capaciteit_fte=data["capaciteit_fte"],
                     capaciteit_toelichting=data["capaciteit_toelichting"],
-                    portefeuillehouder=data["portefeuillehouder"],
+                    portefeuillehouder=data["portefeuillehouder"] if mag_benoemen else None,
                     rangorde=data["rangorde"],
                     partners=list(data["partners"]),
                     bestuurders=list(data["bestuurders"]),
@@ -286,7 +300,12 @@ def opgave_verwijderen(request: HttpRequest, jaar: int, slug: str) -> HttpRespon
     versie = selectors.concept_of_404(jaar)
     po = selectors.opgave_in_versie(versie, slug)
     if request.method == "POST":
-        services.verwijder_opgave_uit_programma(programma_opgave=po, acting_user=request.user)
+        try:
+            services.verwijder_opgave_uit_programma(programma_opgave=po, acting_user=request.user)
+        except ValidationError as fout:
+            for bericht in fout.messages:
+                messages.error(request, bericht)
+            return redirect("programma", jaar=jaar)
         messages.success(
             request, _("%(titel)s is uit het programma gehaald.") % {"titel": po.opgave.titel}
         )
@@ -325,8 +344,7 @@ def _inline_met_fout(request, po, naam: str, form, partial: str) -> HttpResponse
 @vary_on_headers("HX-Request")
 @eigen_opgave
 def synergie_toevoegen(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
-    versie = selectors.concept_of_404(jaar)
-    po = selectors.opgave_in_versie(versie, slug)
+    versie, po = _te_bewerken(request, jaar, slug)
     form = SynergieForm(request.POST, programma_opgave=po)
     if form.is_valid():
         try:
@@ -349,10 +367,13 @@ def synergie_toevoegen(request: HttpRequest, jaar: int, slug: str) -> HttpRespon
 @vary_on_headers("HX-Request")
 @eigen_opgave
 def synergie_verwijderen(request: HttpRequest, jaar: int, slug: str, pk: int) -> HttpResponse:
-    versie = selectors.concept_of_404(jaar)
-    po = selectors.opgave_in_versie(versie, slug)
+    versie, po = _te_bewerken(request, jaar, slug)
     synergie = get_object_or_404(Synergie.objects.van_opgave(po), pk=pk)
-    services.verwijder_synergie(synergie=synergie, acting_user=request.user)
+    try:
+        services.verwijder_synergie(synergie=synergie, acting_user=request.user)
+    except ValidationError as fout:
+        for bericht in fout.messages:
+            messages.error(request, bericht)
     return _na_inline_actie(
         request, po, "programma/opstellen/_synergieen.html", {"anker": "#synergieen"}
     )
@@ -362,8 +383,7 @@ def synergie_verwijderen(request: HttpRequest, jaar: int, slug: str, pk: int) ->
 @vary_on_headers("HX-Request")
 @eigen_opgave
 def regeling_toevoegen(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
-    versie = selectors.concept_of_404(jaar)
-    po = selectors.opgave_in_versie(versie, slug)
+    versie, po = _te_bewerken(request, jaar, slug)
     form = RegelingForm(request.POST)
     if form.is_valid():
         try:
@@ -383,10 +403,13 @@ def regeling_toevoegen(request: HttpRequest, jaar: int, slug: str) -> HttpRespon
 @vary_on_headers("HX-Request")
 @eigen_opgave
 def regeling_verwijderen(request: HttpRequest, jaar: int, slug: str, pk: int) -> HttpResponse:
-    versie = selectors.concept_of_404(jaar)
-    po = selectors.opgave_in_versie(versie, slug)
+    versie, po = _te_bewerken(request, jaar, slug)
     regeling = get_object_or_404(ExterneRegeling, pk=pk, programma_opgave=po)
-    services.verwijder_externe_regeling(regeling=regeling, acting_user=request.user)
+    try:
+        services.verwijder_externe_regeling(regeling=regeling, acting_user=request.user)
+    except ValidationError as fout:
+        for bericht in fout.messages:
+            messages.error(request, bericht)
     return _na_inline_actie(
         request, po, "programma/opstellen/_regelingen.html", {"anker": "#regelingen"}
     )

@@ -26,7 +26,7 @@ def test_services_leggen_de_handelende_gebruiker_vast(concept, bestuur):
     assert ProgrammaVersie.history.filter(id=concept.pk).first().history_user == bestuur
     po = concept.opgaven.first()
     assert ProgrammaOpgave.history.filter(id=po.pk).first().history_user == bestuur
-    assert Synergie.history.first().history_user == bestuur
+    assert Synergie.history.filter(van__versie=concept).first().history_user == bestuur
 
     services.stel_programma_voor(versie=concept, acting_user=bestuur)
     laatste = ProgrammaVersie.history.filter(id=concept.pk).first()
@@ -45,11 +45,16 @@ def test_wijziging_via_het_web_legt_de_gebruiker_vast(client, rollen):
 
     beheer = UserFactory(username="test-beheer", is_staff=True)
     beheer.groups.add(rollen[Rol.FUNCTIONEEL_BEHEER])
-    thema = ThemaFactory(naam="Verbonden regio", slug="verbonden")
+    thema = ThemaFactory(naam="Testthema historie", slug="testthema-historie")
     client.force_login(beheer)
     response = client.post(
         f"/admin/regio/thema/{thema.pk}/change/",
-        {"naam": "Verbonden regio", "slug": "verbonden", "omschrijving": "Nieuw", "volgorde": 3},
+        {
+            "naam": "Testthema historie",
+            "slug": "testthema-historie",
+            "omschrijving": "Nieuw",
+            "volgorde": 3,
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     thema.refresh_from_db()

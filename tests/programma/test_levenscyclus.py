@@ -132,7 +132,7 @@ def test_overnemen_uit_het_vorige_jaar_laat_het_oude_programma_ongemoeid(concept
 
 def test_synergie_is_symmetrisch_en_uniek(concept, bestuur):
     eerste, tweede = concept.opgaven.order_by("pk")
-    s = Synergie.objects.get()
+    s = Synergie.objects.get(van__versie=concept)
     assert (s.van, s.naar) == (eerste, tweede)  # stored once, lower id first
     assert s.andere(eerste) == tweede and s.andere(tweede) == eerste
     with pytest.raises(DomeinFout, match="al vastgelegd"):

@@ -174,15 +174,15 @@ def test_griffier_van_nijmegen_mag_niet_in_arnhem(demo, client, login):
     assert "Geen toegang" in response.content.decode()
 
 
-def test_portefeuillehouder_rechten_volgen_de_nieuwste_versie(demo):
+def test_portefeuillehouder_rechten_volgen_nieuwste_versie_en_concepten(demo):
     marieke = User.objects.get(username="portefeuillehouder")
     for opgave in Opgave.objects.all():
-        nieuwste = (
-            ProgrammaOpgave.objects.filter(opgave=opgave)
-            .order_by("-versie__jaarprogramma__jaar", "-versie__nummer")
-            .first()
-        )
-        verwacht = nieuwste.portefeuillehouder.user_id == marieke.pk
+        versies = ProgrammaOpgave.objects.filter(opgave=opgave).select_related("portefeuillehouder")
+        nieuwste = versies.order_by("-versie__jaarprogramma__jaar", "-versie__nummer").first()
+        in_concept = versies.filter(
+            versie__bevroren_op__isnull=True, portefeuillehouder__user=marieke
+        ).exists()
+        verwacht = nieuwste.portefeuillehouder.user_id == marieke.pk or in_concept
         assert marieke.has_perm("opgaven.portefeuillehouder_van", opgave) == verwacht, opgave
 
 

@@ -1,0 +1,191 @@
+"""The edges a review found: each was a way around a rule or into a 500, now closed."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, connection, transaction
+from django.db.models import ProtectedError
+
+from opgaven.models import Opgave
+from programma import services
+from programma.models import (
+    Jaarprogramma,
+    ProgrammaOpgave,
+    ProgrammaVersie,
+    Status,
+    Synergie,
+)
+from regio.exceptions import Bevroren, DomeinFout
+from regio.models import Bestuurder
+
+User = get_user_model()
+BASIS = "/programma/2028/bewerken"
+
+
+def _po(slug, jaar):
+    return (
+        ProgrammaOpgave.objects.filter(opgave__slug=slug, versie__jaarprogramma__jaar=jaar)
+        .order_by("-versie__nummer")
+        .first()
+    )
+
+
+def test_synergie_met_een_bevroren_opgave_aan_de_andere_kant(demo):
+    concept = _po("energietransitie", 2028)
+    bevroren = _po("warmtetransitie", 2027)
+    # the lower id is `van`: make sure the frozen one is the `naar` side in one of the two
+    with pytest.raises(DomeinFout):
+        Synergie(van=concept, naar=bevroren, toelichting="GEHEIM").save()
+    with pytest.raises(DomeinFout):
+        Synergie(van=bevroren, naar=concept, toelichting="GEHEIM").save()
+    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO programma_synergie (van_id, naar_id, toelichting) VALUES (%s, %s, 'x')",
+            [min(concept.pk, bevroren.pk), max(concept.pk, bevroren.pk)],
+        )
+    assert not Synergie.objects.filter(toelichting__in=["GEHEIM", "x"]).exists()
+
+
+def test_bevriezen_en_verplaatsen_alleen_via_de_services(demo):
+    from django.utils import timezone
+
+    concept = ProgrammaVersie.objects.get(jaarprogramma__jaar=2028)
+    with pytest.raises(DomeinFout):
+        ProgrammaVersie.objects.filter(pk=concept.pk).update(bevroren_op=timezone.now())
+    with pytest.raises(DomeinFout):
+        ProgrammaOpgave.objects.filter(versie=concept).update(
+            versie=ProgrammaVersie.objects.get(jaarprogramma__jaar=2027)
+        )
+    with pytest.raises(DomeinFout):
+        Jaarprogramma.objects.filter(jaar=2026).update(status=Status.CONCEPT)
+    jaar = Jaarprogramma.objects.get(jaar=2026)
+    jaar.status = Status.CONCEPT
+    with pytest.raises(DomeinFout, match="kan niet naar"):
+        jaar.save()
+    concept.refresh_from_db()
+    assert not concept.is_bevroren
+
+
+def test_de_identiteit_van_een_voorgestelde_opgave_ligt_vast(demo):
+    opgave = Opgave.objects.get(slug="energietransitie")
+    opgave.titel = "Iets anders"
+    with pytest.raises(Bevroren):
+        opgave.save()
+    nieuw = Opgave.objects.create(
+        titel="Nog nergens", slug="nog-nergens", thema=opgave.thema, sinds=2029
+    )
+    nieuw.titel = "Nog steeds nergens"
+    nieuw.save()  # in no proposed programme: free to change
+
+
+def test_een_maker_van_een_bevroren_versie_is_niet_te_verwijderen(demo):
+    maker = ProgrammaVersie.objects.get(jaarprogramma__jaar=2027).aangemaakt_door
+    with pytest.raises(ProtectedError):
+        maker.delete()
+
+
+def test_portefeuillehouder_bewerkt_alleen_wat_hij_in_deze_versie_houdt(demo, client, login):
+    bestuur = User.objects.get(username="regiobestuur")
+    services.maak_jaarprogramma(jaar=2029, titel="P 2029", overnemen=True, acting_user=bestuur)
+    x = User.objects.create_user("wethouder-x", password="x-wachtwoord-lang")
+    houder_x = Bestuurder.objects.get(naam="Karin Smeets")
+    houder_x.user = x
+    houder_x.save()
+    services.benoem_portefeuillehouder(
+        programma_opgave=_po("energietransitie", 2029), bestuurder=houder_x, acting_user=bestuur
+    )
+    po_2028 = _po("energietransitie", 2028)
+    voor = po_2028.doel
+    client.force_login(x)
+    assert client.get(f"{BASIS}/opgaven/energietransitie/").status_code == 403
+    assert (
+        client.post(f"{BASIS}/opgaven/energietransitie/", {"doel": "overschreven"}).status_code
+        == 403
+    )
+    assert client.get("/programma/2029/bewerken/opgaven/energietransitie/").status_code == 200
+    po_2028.refresh_from_db()
+    assert po_2028.doel == voor
+    # and the holder in 2028 keeps the right to edit 2028
+    login("portefeuillehouder")
+    assert client.get(f"{BASIS}/opgaven/energietransitie/").status_code == 200
+
+
+def test_absurde_invoer_geeft_een_melding_geen_500(demo, client, login):
+    from tests.programma.test_opstellen import _opgave_post
+
+    login("regiobestuur")
+    po = _po("energietransitie", 2028)
+    te_groot = client.post(f"{BASIS}/opgaven/energietransitie/", _opgave_post(po, budget="9" * 30))
+    assert te_groot.status_code == 200 and "hoogstens" in te_groot.content.decode()
+    rare_pk = client.post(
+        f"{BASIS}/opgaven/energietransitie/", _opgave_post(po, partners=["9" * 30])
+    )
+    assert rare_pk.status_code == 200 and "Selecteer een geldige keuze" in rare_pk.content.decode()
+    zonder_nummer = _opgave_post(po)
+    del zonder_nummer["wijzigingsnummer"]
+    verouderd = client.post(f"{BASIS}/opgaven/energietransitie/", zonder_nummer)
+    assert "Dit formulier is verouderd" in verouderd.content.decode()
+    regeling = client.post(
+        f"{BASIS}/opgaven/energietransitie/regelingen/",
+        {"naam": "Groot", "niveau": "eu", "verwachte_cofinanciering": "9.223.372.036.854.775.807"},
+    )
+    assert regeling.status_code == 200 and "hoogstens" in regeling.content.decode()
+    po.refresh_from_db()
+    assert po.budget < 10**12
+
+
+def test_programmabureau_benoemt_geen_portefeuillehouder(demo, client, login):
+    from regio.models import Thema
+
+    login("programmabureau")
+    response = client.post(
+        f"{BASIS}/opgaven/nieuw/",
+        {
+            "titel": "Nachtnet",
+            "thema": Thema.objects.first().pk,
+            "doel": "D",
+            "resultaat": "R",
+            "mandaat": "M",
+            "sturing": "S",
+            "budget": "100.000",
+            "capaciteit_fte": "1",
+            "rangorde": "0",
+            "portefeuillehouder": Bestuurder.objects.first().pk,
+        },
+    )
+    assert response.status_code == 302
+    po = _po("nachtnet", 2028)
+    assert po.portefeuillehouder is None
+    assert "nog te benoemen" in client.get("/programma/2028/").content.decode()
+    login("regiobestuur")
+    geweigerd = client.post(f"{BASIS}/voorstellen/")
+    assert "Benoem eerst een regionaal portefeuillehouder voor: Nachtnet" in (
+        geweigerd.content.decode()
+    )
+    assert not ProgrammaVersie.objects.get(jaarprogramma__jaar=2028).is_bevroren
+
+
+def test_overnemen_neemt_de_gepubliceerde_versie(demo):
+    bestuur = User.objects.get(username="regiobestuur")
+    services.corrigeer_programma(
+        jaarprogramma=Jaarprogramma.objects.get(jaar=2027), reden="Test", acting_user=bestuur
+    )
+    v2 = ProgrammaVersie.objects.get(jaarprogramma__jaar=2027, nummer=2)
+    ProgrammaOpgave.objects.filter(versie=v2, opgave__slug="energietransitie").update(budget=1)
+    Jaarprogramma.objects.filter(jaar=2028).delete()
+    nieuw = services.maak_jaarprogramma(jaar=2028, titel="P", overnemen=True, acting_user=bestuur)
+    assert nieuw.vorige.nummer == 1
+    assert nieuw.opgaven.get(opgave__slug="energietransitie").budget != 1
+
+
+def test_admin_historie_van_een_concept_is_geheim(demo, client, login):
+    login("beheer")
+    po = _po("grensoverschrijdende-samenwerking", 2028)
+    h = po.history.first()
+    assert client.get(f"/admin/programma/programmaopgave/{po.pk}/history/").status_code == 404
+    assert (
+        client.get(f"/admin/programma/programmaopgave/{po.pk}/history/{h.history_id}/").status_code
+        == 404
+    )
+    lijst = client.get("/admin/opgaven/opgave/").content.decode()
+    assert "Grensoverschrijdende" not in lijst
+    assert "Energietransitie" in lijst
