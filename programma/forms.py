@@ -161,6 +161,9 @@ class VisieForm(forms.Form):
 class OpgaveForm(forms.Form):
     """The content of one opgave in a concept version."""
 
+    titel = forms.CharField(label=_("Titel"), max_length=200)
+    thema = forms.ModelChoiceField(label=_("Thema"), queryset=Thema.objects.all(), empty_label=None)
+
     doel = forms.CharField(label=_("Doel"), widget=TEKSTVAK)
     resultaat = forms.CharField(
         label=_("Resultaat"),
@@ -222,8 +225,14 @@ class OpgaveForm(forms.Form):
         error_messages={"required": _("Dit formulier is verouderd; laad de pagina opnieuw.")},
     )
 
-    def __init__(self, *args, mag_benoemen: bool = True, **kwargs):
+    def __init__(self, *args, mag_benoemen: bool = True, identiteit_vrij: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not identiteit_vrij:
+            for naam in ("titel", "thema"):
+                self.fields[naam].disabled = True
+                self.fields[naam].help_text = _(
+                    "Ligt vast: de opgave staat al in een voorgesteld programma."
+                )
         if not mag_benoemen:
             veld = self.fields["portefeuillehouder"]
             veld.disabled = True
@@ -237,6 +246,8 @@ class OpgaveForm(forms.Form):
     def initial_van(cls, po: ProgrammaOpgave) -> dict:
         leden = list(po.stuurgroep.all())
         return {
+            "titel": po.opgave.titel,
+            "thema": po.opgave.thema_id,
             "doel": po.doel,
             "resultaat": po.resultaat,
             "mandaat": po.mandaat,
@@ -261,15 +272,19 @@ class NieuweOpgaveForm(OpgaveForm):
         required=False,
         empty_label=_("— een nieuwe opgave —"),
     )
-    titel = forms.CharField(label=_("Titel van een nieuwe opgave"), max_length=200, required=False)
-    thema = forms.ModelChoiceField(
-        label=_("Thema van een nieuwe opgave"), queryset=Thema.objects.all(), required=False
-    )
-    field_order = ["bestaande_opgave", "titel", "thema"]
 
     def __init__(self, *args, versie: ProgrammaVersie, **kwargs):
         super().__init__(*args, **kwargs)
-        del self.fields["wijzigingsnummer"]  # nothing to collide with yet
+        # nothing to collide with yet; title and thema are asked below for a new opgave
+        for naam in ("wijzigingsnummer", "titel", "thema"):
+            del self.fields[naam]
+        self.fields["titel"] = forms.CharField(
+            label=_("Titel van een nieuwe opgave"), max_length=200, required=False
+        )
+        self.fields["thema"] = forms.ModelChoiceField(
+            label=_("Thema van een nieuwe opgave"), queryset=Thema.objects.all(), required=False
+        )
+        self.order_fields(["bestaande_opgave", "titel", "thema"])
         self.fields["bestaande_opgave"].queryset = Opgave.objects.exclude(
             versies__versie=versie
         ).order_by("titel")

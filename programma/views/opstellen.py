@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from opgaven import services as identiteit
 from opgaven.models import Opgave
 from opgaven.services import maak_opgave
 from programma import selectors, services
@@ -211,35 +212,46 @@ def _opgave_context(request, po, form, conflict=None) -> dict:
 def opgave(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
     versie, po = _te_bewerken(request, jaar, slug)
     mag_benoemen = request.user.has_perm("programma.benoem_portefeuillehouder")
+    vrij = not po.opgave.versies.filter(versie__bevroren_op__isnull=False).exists()
     opgeslagen = OpgaveForm.initial_van(po)
-    form = OpgaveForm(request.POST or None, initial=opgeslagen, mag_benoemen=mag_benoemen)
+    form = OpgaveForm(
+        request.POST or None, initial=opgeslagen, mag_benoemen=mag_benoemen, identiteit_vrij=vrij
+    )
     conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.werk_opgave_bij(
-                programma_opgave=po,
-                verwacht_wijzigingsnummer=data["wijzigingsnummer"],
-                acting_user=request.user,
-                doel=data["doel"],
-                resultaat=data["resultaat"],
-                mandaat=data["mandaat"],
-                sturing=data["sturing"],
-                budget=data["budget"],
-                capaciteit_fte=data["capaciteit_fte"],
-                capaciteit_toelichting=data["capaciteit_toelichting"],
-                rangorde=data["rangorde"],
-                partners=list(data["partners"]),
-                bestuurders=list(data["bestuurders"]),
-                portefeuillehouder=data["portefeuillehouder"] if mag_benoemen else None,
-            )
+            with transaction.atomic():
+                services.werk_opgave_bij(
+                    programma_opgave=po,
+                    verwacht_wijzigingsnummer=data["wijzigingsnummer"],
+                    acting_user=request.user,
+                    doel=data["doel"],
+                    resultaat=data["resultaat"],
+                    mandaat=data["mandaat"],
+                    sturing=data["sturing"],
+                    budget=data["budget"],
+                    capaciteit_fte=data["capaciteit_fte"],
+                    capaciteit_toelichting=data["capaciteit_toelichting"],
+                    rangorde=data["rangorde"],
+                    partners=list(data["partners"]),
+                    bestuurders=list(data["bestuurders"]),
+                    portefeuillehouder=data["portefeuillehouder"] if mag_benoemen else None,
+                )
+                if vrij:
+                    identiteit.werk_identiteit_bij(
+                        opgave=po.opgave,
+                        titel=data["titel"],
+                        thema=data["thema"],
+                        acting_user=request.user,
+                    )
         except services.Conflict as fout:
             nu = OpgaveForm.initial_van(fout.huidig)
             velden = [k for k in nu if k != "wijzigingsnummer"]
             conflict = {"fout": fout, "verschillen": _verschillen(form, nu, velden)}
             kopie = request.POST.copy()
             kopie["wijzigingsnummer"] = fout.huidig.wijzigingsnummer
-            form = OpgaveForm(kopie, initial=nu, mag_benoemen=mag_benoemen)
+            form = OpgaveForm(kopie, initial=nu, mag_benoemen=mag_benoemen, identiteit_vrij=vrij)
             form.is_valid()
         except ValidationError as fout:
             _fout(form, fout)

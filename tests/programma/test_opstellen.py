@@ -34,6 +34,8 @@ def _opgave_post(po, **wijziging):
     """The edit form of an opgave as the browser would send it, with changes."""
     leden = list(po.stuurgroep.all())
     data = {
+        "titel": po.opgave.titel,
+        "thema": po.opgave.thema_id,
         "doel": po.doel,
         "resultaat": po.resultaat,
         "mandaat": po.mandaat,
@@ -463,3 +465,25 @@ def test_bewerkpagina_van_een_opgave_heeft_een_vast_aantal_queries(
         assert client.get(f"{BASIS}/opgaven/energietransitie/").status_code == 200
     with django_assert_max_num_queries(14):
         assert client.get(f"{BASIS}/verdeelsleutel/").status_code == 200
+
+
+def test_titel_en_thema_alleen_zolang_de_opgave_nergens_is_voorgesteld(bestuur, client):
+    from regio.models import Thema
+
+    nieuw = _po("grensoverschrijdende-samenwerking")  # only in the 2028 concept
+    ander_thema = Thema.objects.exclude(pk=nieuw.opgave.thema_id).first()
+    response = client.post(
+        f"{BASIS}/opgaven/grensoverschrijdende-samenwerking/",
+        _opgave_post(nieuw, titel="Samenwerking met Duitsland", thema=ander_thema.pk),
+    )
+    assert response.status_code == 302
+    nieuw.opgave.refresh_from_db()
+    assert (nieuw.opgave.titel, nieuw.opgave.thema) == ("Samenwerking met Duitsland", ander_thema)
+    assert nieuw.opgave.slug == "grensoverschrijdende-samenwerking"  # the address stays
+    # an opgave of a proposed programme: the fields are shown but fixed
+    po = _po("energietransitie")
+    pagina = client.get(f"{BASIS}/opgaven/energietransitie/").content.decode()
+    assert "Ligt vast: de opgave staat al in een voorgesteld programma." in pagina
+    client.post(f"{BASIS}/opgaven/energietransitie/", _opgave_post(po, titel="Iets anders"))
+    po.opgave.refresh_from_db()
+    assert po.opgave.titel != "Iets anders"

@@ -191,3 +191,23 @@ def test_beheer_ziet_in_de_admin_geen_concept(demo, client, login):
     html = client.get("/admin/programma/programmaversie/").content.decode()
     assert "2027 versie 1" in html
     assert "2028 versie 1" not in html
+
+
+def test_beheer_benoemt_een_griffier_in_de_admin(demo, client, login):
+    beheer = login("beheer")
+    wijchen = Gemeente.objects.get(slug="wijchen")
+    nieuw = User.objects.create_user("griffier-wijchen-2", password="lang-genoeg-wachtwoord")
+    stap = client.post(
+        f"/admin/regio/gemeente/{wijchen.pk}/permissions/",
+        {"user": nieuw.username, "submit_manage_user": "1"},
+    )
+    assert stap.status_code == 302
+    assert client.post(stap["Location"], {"permissions": ["griffier_van"]}).status_code == 302
+    nieuw = User.objects.get(pk=nieuw.pk)
+    assert nieuw.has_perm("regio.griffier_van", wijchen)
+    from regio.models import GemeenteUserObjectPermission
+
+    rij = GemeenteUserObjectPermission.objects.get(user=nieuw, content_object=wijchen)
+    assert rij.history.first().history_user == beheer
+    client.force_login(nieuw)
+    assert client.get("/gemeenten/wijchen/raad/").status_code == 200
