@@ -27,7 +27,7 @@ class OpgaveAdmin(GuardedModelAdminMixin, SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.versies.filter(versie__bevroren_op__isnull=False).exists():
             return ["titel", "slug", "thema", "sinds"]
-        return []
+        return ["slug"] if obj is not None else []  # the address never changes
 
     def get_prepopulated_fields(self, request, obj=None):
         # only while adding; simple-history's history form reads the class attribute, so none

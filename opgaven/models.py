@@ -14,6 +14,19 @@ from regio.exceptions import Bevroren
 from regio.models import Thema
 
 
+class OpgaveQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        vast = {"titel", "slug", "thema", "thema_id", "sinds"} & set(kwargs)
+        if vast and self.filter(versies__versie__bevroren_op__isnull=False).exists():
+            raise Bevroren(
+                _(
+                    "Deze opgave staat in een voorgesteld programma; titel, adres en thema "
+                    "liggen vast."
+                )
+            )
+        return super().update(**kwargs)
+
+
 class Opgave(models.Model):
     titel = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -30,6 +43,7 @@ class Opgave(models.Model):
     VASTE_VELDEN = ("titel", "slug", "thema_id", "sinds")
 
     history = HistoricalRecords()
+    objects = OpgaveQuerySet.as_manager()
 
     class Meta:
         ordering = ["titel"]
@@ -58,6 +72,21 @@ class Opgave(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("opgave", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.titel
+            and Opgave.objects.exclude(pk=self.pk).filter(titel__iexact=self.titel.strip()).exists()
+        ):
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError(
+                {
+                    "titel": _("Er bestaat al een opgave met de titel '%(titel)s'.")
+                    % {"titel": self.titel}
+                }
+            )
 
 
 class OpgaveUserObjectPermission(UserObjectPermissionBase):

@@ -118,6 +118,18 @@ class ProgrammaVersieAdmin(AlleenZichtbareVersies, AlleenLezenAlsBevroren, Simpl
 
 @admin.register(ProgrammaOpgave)
 class ProgrammaOpgaveAdmin(AlleenZichtbareVersies, AlleenLezenAlsBevroren, SimpleHistoryAdmin):
+    def get_readonly_fields(self, request, obj=None):
+        # Which version and opgave a row is, and its portefeuillehouder (appointed by the
+        # regiobestuur in the portal, which keeps the permissions in step), stay as they are.
+        if obj is not None:
+            return ["versie", "opgave", "portefeuillehouder", "wijzigingsnummer"]
+        return ["wijzigingsnummer"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "versie":
+            kwargs["queryset"] = ProgrammaVersie.objects.concepten().select_related("jaarprogramma")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     list_display = ["opgave", "versie", "budget", "capaciteit_fte", "portefeuillehouder"]
     list_filter = ["opgave__thema"]
     search_fields = ["opgave__titel"]
@@ -132,6 +144,13 @@ class ProgrammaOpgaveAdmin(AlleenZichtbareVersies, AlleenLezenAlsBevroren, Simpl
 
 @admin.register(Synergie)
 class SynergieAdmin(AlleenZichtbareVersies, SimpleHistoryAdmin):
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in ("van", "naar"):
+            kwargs["queryset"] = ProgrammaOpgave.objects.filter(
+                versie__bevroren_op__isnull=True
+            ).select_related("opgave", "versie__jaarprogramma")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     versie_pad = "van__versie"
 
     list_display = ["__str__", "toelichting"]

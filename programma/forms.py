@@ -84,7 +84,8 @@ class VeiligeMeervoudigeKeuze(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value):
         for v in value:
-            if not str(v).isdigit() or int(v) > 2**63 - 1:
+            tekst = str(v)
+            if not (tekst.isascii() and tekst.isdigit()) or int(tekst) > 2**63 - 1:
                 raise ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",

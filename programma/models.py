@@ -189,6 +189,11 @@ class VersieInhoud(models.Model):
         self.weiger_als_bevroren()
         return super().delete(*args, **kwargs)
 
+    def clean(self) -> None:
+        # Forms (the admin's too) get the refusal as a message instead of an error page.
+        super().clean()
+        self.weiger_als_bevroren()
+
     def _versie_id(self) -> int | None:
         raise NotImplementedError
 
@@ -652,6 +657,7 @@ class Synergie(VersieInhoud):
                 raise ValidationError(
                     _("Synergie kan alleen tussen opgaven van één programmaversie.")
                 )
+        super().clean()  # a frozen version refuses, with its message
 
     def andere(self, programma_opgave: ProgrammaOpgave) -> ProgrammaOpgave:
         return self.naar if self.van_id == programma_opgave.pk else self.van

@@ -86,11 +86,49 @@ $$ LANGUAGE plpgsql""",
     ]
 
 
+# The identity of an opgave that a frozen version names: title, slug, thema and sinds.
+OPGAVE = "opgaven_opgave"
+_OPGAVE_BEVROREN = (
+    f"EXISTS (SELECT 1 FROM {PO} po JOIN {VERSIE} v ON v.id = po.versie_id "
+    "WHERE po.opgave_id = OLD.id AND v.bevroren_op IS NOT NULL)"
+)
+_OPGAVE_GEWIJZIGD = (
+    "(OLD.titel <> NEW.titel OR OLD.slug <> NEW.slug OR OLD.thema_id <> NEW.thema_id "
+    "OR OLD.sinds <> NEW.sinds)"
+)
+
+
+def _opgave_statements(vendor: str) -> list[str]:
+    cond = f"{_OPGAVE_BEVROREN} AND {_OPGAVE_GEWIJZIGD}"
+    naam = f"bevroren_{OPGAVE}"
+    if vendor == "sqlite":
+        return [
+            f"DROP TRIGGER IF EXISTS {naam}_update",
+            f"CREATE TRIGGER {naam}_update BEFORE UPDATE ON {OPGAVE} FOR EACH ROW "
+            f"WHEN {cond} BEGIN SELECT RAISE(ABORT, '{MELDING}'); END",
+        ]
+    return [
+        f"""CREATE OR REPLACE FUNCTION {naam}() RETURNS trigger AS $$
+BEGIN
+  IF {cond} THEN
+    RAISE EXCEPTION '{MELDING} (% op %)', TG_OP, TG_TABLE_NAME
+      USING ERRCODE = 'restrict_violation';
+  END IF;
+  RETURN NEW;
+END;
+$$ LANGUAGE plpgsql""",
+        f"DROP TRIGGER IF EXISTS {naam} ON {OPGAVE}",
+        f"CREATE TRIGGER {naam} BEFORE UPDATE ON {OPGAVE} FOR EACH ROW EXECUTE FUNCTION {naam}()",
+    ]
+
+
 def statements(vendor: str) -> list[str]:
     maker = {"sqlite": _sqlite_statements, "postgresql": _postgres_statements}.get(vendor)
     if maker is None:
         return []
-    return [stmt for tabel, cond in BEWAAKT.items() for stmt in maker(tabel, cond)]
+    return [stmt for tabel, cond in BEWAAKT.items() for stmt in maker(tabel, cond)] + (
+        _opgave_statements(vendor)
+    )
 
 
 def installeer(using: str = "default") -> None:
@@ -107,7 +145,7 @@ def verwijder(using: str = "default") -> None:
     connection = connections[using]
     tabellen = set(connection.introspection.table_names())
     with connection.cursor() as cursor:
-        for tabel in BEWAAKT:
+        for tabel in [*BEWAAKT, OPGAVE]:
             if connection.vendor == "postgresql" and tabel in tabellen:
                 cursor.execute(f"DROP TRIGGER IF EXISTS bevroren_{tabel} ON {tabel}")
             elif connection.vendor == "sqlite":

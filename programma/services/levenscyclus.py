@@ -388,7 +388,8 @@ def sluit_programma_af(*, jaarprogramma: Jaarprogramma, acting_user) -> Jaarprog
 
 def synchroniseer_portefeuillehouder(*, opgave: Opgave, acting_user) -> None:
     """Keep the object permission on an opgave with the users of its portefeuillehouders: the
-    one in its newest version, and those of every concept it is in (who may edit it there)."""
+    one in its newest version and in its newest published version (who reports on it), and
+    those of every concept it is in (who may edit it there)."""
     from django.contrib.auth.models import Permission
 
     from opgaven.models import OpgaveUserObjectPermission
@@ -397,10 +398,15 @@ def synchroniseer_portefeuillehouder(*, opgave: Opgave, acting_user) -> None:
     nieuwste = versies.order_by("-versie__jaarprogramma__jaar", "-versie__nummer").values_list(
         "portefeuillehouder__user_id", flat=True
     )[:1]
+    gepubliceerd = (
+        versies.filter(versie__bevroren_op__isnull=False)
+        .order_by("-versie__jaarprogramma__jaar", "-versie__nummer")
+        .values_list("portefeuillehouder__user_id", flat=True)[:1]
+    )
     concepten = versies.filter(versie__bevroren_op__isnull=True).values_list(
         "portefeuillehouder__user_id", flat=True
     )
-    houders = ({*nieuwste} | {*concepten}) - {None}
+    houders = ({*nieuwste} | {*gepubliceerd} | {*concepten}) - {None}
     permissie = Permission.objects.get(
         content_type__app_label="opgaven", codename="portefeuillehouder_van"
     )
@@ -426,7 +432,15 @@ def benoem_portefeuillehouder(
 ) -> ProgrammaOpgave:
     """The regiobestuur appoints the regionaal portefeuillehouder of an opgave in a concept."""
     _concept(programma_opgave.versie)
-    programma_opgave.portefeuillehouder = bestuurder
-    bewaar(programma_opgave, acting_user=acting_user, reden=_("Portefeuillehouder benoemd"))
-    synchroniseer_portefeuillehouder(opgave=programma_opgave.opgave, acting_user=acting_user)
-    return programma_opgave
+    po = (
+        ProgrammaOpgave.objects.select_for_update()
+        .select_related("opgave")
+        .get(pk=programma_opgave.pk)
+    )
+    po.portefeuillehouder = bestuurder
+    po.wijzigingsnummer += 1  # an edit form opened before this now sees a conflict
+    po._history_user = acting_user
+    po._change_reason = _("Portefeuillehouder benoemd")
+    po.save(update_fields=["portefeuillehouder", "wijzigingsnummer"])
+    synchroniseer_portefeuillehouder(opgave=po.opgave, acting_user=acting_user)
+    return po

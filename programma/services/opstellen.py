@@ -25,6 +25,9 @@ from regio.exceptions import DomeinFout
 from regio.history import bewaar, verwijder
 from regio.models import Bestuurder, Partner
 
+# "Leave the portefeuillehouder as it is" (None means: nobody appointed).
+ONGEWIJZIGD = object()
+
 
 class Conflict(DomeinFout):
     """Someone else saved this in the meantime; `huidig` is what the database holds now."""
@@ -91,7 +94,7 @@ def werk_opgave_bij(
     rangorde: int,
     partners: list[Partner],
     bestuurders: list[Bestuurder],
-    portefeuillehouder: Bestuurder | None = None,
+    portefeuillehouder: Bestuurder | None | object = ONGEWIJZIGD,
 ) -> ProgrammaOpgave:
     """Save the content of an opgave in a concept version; `portefeuillehouder` only when the
     acting user may appoint one (the view decides who may, this saves it)."""
@@ -116,8 +119,8 @@ def werk_opgave_bij(
     po.capaciteit_fte = capaciteit_fte
     po.capaciteit_toelichting = capaciteit_toelichting.strip()
     po.rangorde = rangorde
-    if portefeuillehouder is not None:
-        po.portefeuillehouder = portefeuillehouder
+    if portefeuillehouder is not ONGEWIJZIGD:
+        po.portefeuillehouder = portefeuillehouder  # None: not appointed (any more)
     po.wijzigingsnummer += 1
     bewaar(po, acting_user=acting_user)
 

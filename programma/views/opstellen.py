@@ -30,6 +30,7 @@ from programma.forms import (
     VisieForm,
 )
 from programma.models import ExterneRegeling, Jaarprogramma, Synergie
+from programma.services.opstellen import ONGEWIJZIGD
 from programma.synergiekaart import maak_kaart
 from regio.geld import format_bedrag, format_fte
 from regio.permissions import heeft_objectrecht, heeft_recht
@@ -44,6 +45,11 @@ def _opgave(slug: str, **kwargs) -> Opgave:
 
 # A portefeuillehouder edits their own opgave; drafters edit every one.
 eigen_opgave = heeft_objectrecht("opgaven.portefeuillehouder_van", _opgave, of_recht=BEWERKEN)
+
+
+def _identiteit_vrij(po) -> bool:
+    """Title and thema may change while no proposed programme names the opgave."""
+    return not po.opgave.versies.filter(versie__bevroren_op__isnull=False).exists()
 
 
 def _te_bewerken(request, jaar: int, slug: str):
@@ -212,7 +218,7 @@ def _opgave_context(request, po, form, conflict=None) -> dict:
 def opgave(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
     versie, po = _te_bewerken(request, jaar, slug)
     mag_benoemen = request.user.has_perm("programma.benoem_portefeuillehouder")
-    vrij = not po.opgave.versies.filter(versie__bevroren_op__isnull=False).exists()
+    vrij = _identiteit_vrij(po)
     opgeslagen = OpgaveForm.initial_van(po)
     form = OpgaveForm(
         request.POST or None, initial=opgeslagen, mag_benoemen=mag_benoemen, identiteit_vrij=vrij
@@ -236,7 +242,9 @@ def opgave(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
                     rangorde=data["rangorde"],
                     partners=list(data["partners"]),
                     bestuurders=list(data["bestuurders"]),
-                    portefeuillehouder=data["portefeuillehouder"] if mag_benoemen else None,
+                    portefeuillehouder=(
+                        data["portefeuillehouder"] if mag_benoemen else ONGEWIJZIGD
+                    ),
                 )
                 if vrij:
                     identiteit.werk_identiteit_bij(
@@ -256,6 +264,7 @@ def opgave(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
         except ValidationError as fout:
             _fout(form, fout)
         else:
+            po.opgave.refresh_from_db(fields=["titel"])
             messages.success(request, _("%(titel)s is opgeslagen.") % {"titel": po.opgave.titel})
             return redirect("bewerken-opgave", jaar=jaar, slug=slug)
     return render(
@@ -345,7 +354,11 @@ def _na_inline_actie(request, po, template: str, extra: dict) -> HttpResponse:
 def _inline_met_fout(request, po, naam: str, form, partial: str) -> HttpResponse:
     """An inline form with a message: the section for htmx, the whole edit page without."""
     mag_benoemen = request.user.has_perm("programma.benoem_portefeuillehouder")
-    bewerken = OpgaveForm(initial=OpgaveForm.initial_van(po), mag_benoemen=mag_benoemen)
+    bewerken = OpgaveForm(
+        initial=OpgaveForm.initial_van(po),
+        mag_benoemen=mag_benoemen,
+        identiteit_vrij=_identiteit_vrij(po),
+    )
     context = _opgave_context(request, po, bewerken)
     context[naam] = form
     template = "programma/opstellen/" + (partial if request.htmx else "opgave.html")
@@ -528,6 +541,7 @@ def voorstellen(request: HttpRequest, jaar: int) -> HttpResponse:
             "opgaven": opgaven,
             "totaal_budget": sum(po.budget for po in opgaven),
             "zonder_synergie": zonder_synergie,
+            "zonder_portefeuillehouder": [po for po in opgaven if po.portefeuillehouder_id is None],
             "fouten": fouten,
         },
     )

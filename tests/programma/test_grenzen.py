@@ -189,3 +189,100 @@ def test_admin_historie_van_een_concept_is_geheim(demo, client, login):
     lijst = client.get("/admin/opgaven/opgave/").content.decode()
     assert "Grensoverschrijdende" not in lijst
     assert "Energietransitie" in lijst
+
+
+def test_superscript_cijfers_in_een_meervoudige_keuze(demo, client, login):
+    from tests.programma.test_opstellen import _opgave_post
+
+    login("programmabureau")
+    po = _po("energietransitie", 2028)
+    for waarde in ("²", "①", "-1"):
+        response = client.post(
+            f"{BASIS}/opgaven/energietransitie/", _opgave_post(po, partners=[waarde])
+        )
+        assert response.status_code == 200, waarde
+
+
+def test_benoemen_tussendoor_geeft_een_conflict_en_geen_stille_terugval(demo, client, login):
+    from tests.programma.test_opstellen import _opgave_post
+
+    login("regiobestuur")
+    po = _po("woningbouwversnelling", 2028)
+    formulier = _opgave_post(po)  # opened before the appointment
+    nieuw = Bestuurder.objects.exclude(pk=po.portefeuillehouder_id).first()
+    services.benoem_portefeuillehouder(
+        programma_opgave=po, bestuurder=nieuw, acting_user=User.objects.get(username="beheer")
+    )
+    response = client.post(f"{BASIS}/opgaven/woningbouwversnelling/", formulier)
+    assert "Iemand anders heeft intussen opgeslagen" in response.content.decode()
+    po.refresh_from_db()
+    assert po.portefeuillehouder == nieuw
+
+
+def test_regiobestuur_kan_een_benoeming_intrekken(demo, client, login):
+    from tests.programma.test_opstellen import _opgave_post
+
+    login("regiobestuur")
+    po = _po("woningbouwversnelling", 2028)
+    response = client.post(
+        f"{BASIS}/opgaven/woningbouwversnelling/", _opgave_post(po, portefeuillehouder="")
+    )
+    assert response.status_code == 302
+    po.refresh_from_db()
+    assert po.portefeuillehouder is None
+    voorstel = client.get(f"{BASIS}/voorstellen/").content.decode()
+    assert "Nog zonder regionaal portefeuillehouder" in voorstel
+
+
+def test_houder_van_het_gepubliceerde_programma_houdt_zijn_recht(demo):
+    marieke = User.objects.get(username="portefeuillehouder")
+    opgave = Opgave.objects.get(slug="energietransitie")
+    bureau = User.objects.get(username="programmabureau")
+    from programma.services import verwijder_opgave_uit_programma
+
+    verwijder_opgave_uit_programma(
+        programma_opgave=_po("energietransitie", 2028), acting_user=bureau
+    )
+    assert _po("energietransitie", 2027).portefeuillehouder.user == marieke
+    assert User.objects.get(pk=marieke.pk).has_perm("opgaven.portefeuillehouder_van", opgave)
+
+
+def test_identiteit_van_een_voorgestelde_opgave_ook_niet_via_update_of_sql(demo):
+    with pytest.raises(Bevroren):
+        Opgave.objects.filter(slug="energietransitie").update(titel="Anders")
+    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE opgaven_opgave SET titel = 'Anders' WHERE slug = 'energietransitie'")
+    assert Opgave.objects.get(slug="energietransitie").titel != "Anders"
+    # other columns of such an opgave, and opgaven of no proposed programme, are free
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE opgaven_opgave SET titel = 'Vrij' "
+            "WHERE slug = 'grensoverschrijdende-samenwerking'"
+        )
+    assert Opgave.objects.get(slug="grensoverschrijdende-samenwerking").titel == "Vrij"
+
+
+def test_admin_toevoegen_aan_een_bevroren_versie_is_een_melding(demo, client):
+    admin = User.objects.create_superuser("super", "s@example.nl", "lang-genoeg-wachtwoord")
+    client.force_login(admin)
+    bevroren = ProgrammaVersie.objects.get(jaarprogramma__jaar=2026)
+    response = client.post(
+        "/admin/programma/programmaopgave/add/",
+        {
+            "versie": bevroren.pk,
+            "opgave": Opgave.objects.first().pk,
+            "doel": "x",
+            "resultaat": "x",
+            "mandaat": "x",
+            "sturing": "x",
+            "budget": "1",
+            "capaciteit_fte": "1",
+            "rangorde": "0",
+        },
+    )
+    assert response.status_code == 200  # the form again, with a message; no error page
+    assert not ProgrammaOpgave.objects.filter(versie=bevroren, doel="x").exists()
+    pagina = client.get(
+        f"/admin/programma/programmaopgave/{_po('energietransitie', 2028).pk}/change/"
+    ).content.decode()
+    assert 'name="portefeuillehouder"' not in pagina  # appointed in the portal, not here
