@@ -14,7 +14,6 @@ from programma.models import (
     Bijdrage,
     Deelnemer,
     ExterneRegeling,
-    Jaarprogramma,
     ProgrammaOpgave,
     ProgrammaVersie,
     StuurgroepLid,
@@ -33,14 +32,6 @@ from regio.models import Gemeente
 def mag_concepten_zien(user) -> bool:
     """Whether this user may read concept programmes (drafting roles)."""
     return bool(user and user.is_authenticated and user.has_perm("programma.bekijk_concept"))
-
-
-def _is_portefeuillehouder_in(user, versie: ProgrammaVersie) -> bool:
-    return bool(
-        user
-        and user.is_authenticated
-        and versie.opgaven.filter(portefeuillehouder__user=user).exists()
-    )
 
 
 def zichtbare_versies(user) -> QuerySet[ProgrammaVersie]:
@@ -284,10 +275,6 @@ def gemeente_bijdragen(user, gemeente: Gemeente) -> list[GemeenteJaar]:
             )
         )
     return jaren
-
-
-def alle_programmas() -> QuerySet[Jaarprogramma]:
-    return Jaarprogramma.objects.order_by("-jaar")
 
 
 def concept_versies(user) -> QuerySet[ProgrammaVersie]:

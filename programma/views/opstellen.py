@@ -31,7 +31,6 @@ from programma.forms import (
 )
 from programma.models import ExterneRegeling, Jaarprogramma, Synergie
 from programma.services.opstellen import ONGEWIJZIGD
-from programma.synergiekaart import maak_kaart
 from regio.geld import format_bedrag, format_fte
 from regio.permissions import heeft_objectrecht, heeft_recht
 
@@ -569,8 +568,3 @@ def corrigeren(request: HttpRequest, jaar: int) -> HttpResponse:
     return render(
         request, "programma/opstellen/corrigeren.html", {"programma": programma, "form": form}
     )
-
-
-def synergiekaart(versie, opgaven=None):
-    opgaven = opgaven if opgaven is not None else list(selectors.programma_opgaven(versie))
-    return maak_kaart(opgaven, selectors.synergieen_van_versie(versie))
