@@ -140,7 +140,7 @@ def test_gemeenten_overzicht(demo, client, django_assert_max_num_queries):
 
 
 def test_gemeente_pagina_toont_bijdragen_per_programma(demo, client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(6):
         response = client.get("/gemeenten/berg-en-dal/")
     assert response.status_code == 200
     html = _tekst(response)
@@ -177,3 +177,25 @@ def test_inloggen_en_uitloggen(demo, client):
 
 def test_onbekende_url_geeft_404(demo, client):
     assert client.get("/bestaat/niet/").status_code == 404
+
+
+def test_gemeentepagina_groeit_niet_in_queries_met_meer_jaren(
+    demo, client, django_assert_num_queries
+):
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from programma import services
+
+    with CaptureQueriesContext(connection) as voor:
+        client.get("/gemeenten/berg-en-dal/")
+    bestuur = get_user_model().objects.get(username="regiobestuur")
+    nieuw = services.maak_jaarprogramma(
+        jaar=2029, titel="P 2029", overnemen=True, acting_user=bestuur
+    )
+    services.stel_programma_voor(versie=nieuw, acting_user=bestuur)
+    with CaptureQueriesContext(connection) as na:
+        html = client.get("/gemeenten/berg-en-dal/").content.decode()
+    assert "P 2029" in html
+    assert len(na.captured_queries) == len(voor.captured_queries)
