@@ -68,6 +68,12 @@ def _fout(form, fout: ValidationError) -> None:
         form.add_error(None, bericht)
 
 
+def _meld(request, fout: ValidationError) -> None:
+    """A refusal without a form (e.g. the version was proposed meanwhile): a message."""
+    for bericht in fout.messages:
+        messages.error(request, bericht)
+
+
 def _weergave(waarde) -> str:
     if isinstance(waarde, bool) or waarde is None:
         return "" if waarde is None else str(waarde)
@@ -323,8 +329,7 @@ def opgave_verwijderen(request: HttpRequest, jaar: int, slug: str) -> HttpRespon
         try:
             services.verwijder_opgave_uit_programma(programma_opgave=po, acting_user=request.user)
         except ValidationError as fout:
-            for bericht in fout.messages:
-                messages.error(request, bericht)
+            _meld(request, fout)
             return redirect("programma", jaar=jaar)
         messages.success(
             request, _("%(titel)s is uit het programma gehaald.") % {"titel": po.opgave.titel}
@@ -396,8 +401,7 @@ def synergie_verwijderen(request: HttpRequest, jaar: int, slug: str, pk: int) ->
     try:
         services.verwijder_synergie(synergie=synergie, acting_user=request.user)
     except ValidationError as fout:
-        for bericht in fout.messages:
-            messages.error(request, bericht)
+        _meld(request, fout)
     return _na_inline_actie(
         request, po, "programma/opstellen/_synergieen.html", {"anker": "#synergieen"}
     )
@@ -432,8 +436,7 @@ def regeling_verwijderen(request: HttpRequest, jaar: int, slug: str, pk: int) ->
     try:
         services.verwijder_externe_regeling(regeling=regeling, acting_user=request.user)
     except ValidationError as fout:
-        for bericht in fout.messages:
-            messages.error(request, bericht)
+        _meld(request, fout)
     return _na_inline_actie(
         request, po, "programma/opstellen/_regelingen.html", {"anker": "#regelingen"}
     )
