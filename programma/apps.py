@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,12 +8,11 @@ class ProgrammaConfig(AppConfig):
 
     def ready(self) -> None:
         from programma import triggers
+        from regio import triggers as database_triggers
 
-        # The freeze triggers live outside the migrations: SQLite rebuilds a table on many
-        # ALTERs, which fails while triggers of other tables name it. So they are taken away
-        # before every migrate and installed again after it, on PostgreSQL and SQLite alike.
-        pre_migrate.connect(triggers.verwijder_voor_migrate, sender=self)
-        post_migrate.connect(triggers.installeer_na_migrate, sender=self)
+        # The frozen kinds of this app are declared on its models (regio.bevriezing); the
+        # lifecycle rules that are not frozen kinds are added to what `migrate` installs.
+        database_triggers.registreer_extra(triggers.groepen)
 
         from django.db.models.signals import post_save
 

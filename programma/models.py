@@ -3,9 +3,10 @@ ProgrammaVersies, and the content that belongs to one version: the opgaven with 
 capaciteit, stuurgroep, synergieën, externe regelingen, the deelnemende gemeenten and the
 bijdragen.
 
-A version is frozen once proposed (`bevroren_op` is set). Frozen content refuses to change on
-three layers: `save()`/`delete()` here, the querysets' bulk writes, and database triggers
-(programma/triggers.py)."""
+A version is frozen once proposed (`bevroren_op` is set), and a year once closed. Each model
+declares how it freezes in the register (regio.bevriezing, `@bevriezing.registreer`); from that
+declaration come the refusals of `save()`/`delete()`, of the querysets' bulk writes, the database
+triggers (regio.triggers), the copy on correction and carry-forward, and the freeze tests."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from opgaven.models import Opgave
+from regio import bevriezing
+from regio.bevriezing import Bevriesbaar, BevrorenQuerySet
 from regio.exceptions import Bevroren, DomeinFout
 from regio.geld import MAX_BEDRAG, TE_GROOT
 from regio.models import Bestuurder, Gemeente, Partner
@@ -46,10 +49,16 @@ class Verdeelsleutel(models.TextChoices):
     PERCENTAGES = "percentages", _("vaste percentages")
 
 
-class JaarprogrammaQuerySet(models.QuerySet):
+VERSIE_BEVROREN = _("Deze programmaversie is voorgesteld en kan niet meer veranderen.")
+JAAR_VAST = _("Het jaar van een voorgesteld programma ligt vast.")
+
+
+class JaarprogrammaQuerySet(BevrorenQuerySet):
     def update(self, **kwargs):
         if "status" in kwargs:
             raise DomeinFout(_("De status van een programma verandert alleen via het portaal."))
+        if "jaar" in kwargs and self.filter(versies__bevroren_op__isnull=False).exists():
+            raise DomeinFout(JAAR_VAST)
         return super().update(**kwargs)
 
     def delete(self):
@@ -60,7 +69,16 @@ class JaarprogrammaQuerySet(models.QuerySet):
         return super().delete()
 
 
-class Jaarprogramma(models.Model):
+@bevriezing.registreer(
+    pad="status",
+    waarden=[Status.AFGESLOTEN],
+    melding=_("Dit programmajaar is afgesloten en verandert niet meer."),
+    kopieer=False,
+)
+class Jaarprogramma(Bevriesbaar):
+    """A programme year. Its status only moves forward (OVERGANGEN) and only through the
+    services; its jaar is fixed once a version is proposed; a closed year is frozen."""
+
     jaar = models.PositiveSmallIntegerField(
         _("jaar"), unique=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
@@ -90,16 +108,32 @@ class Jaarprogramma(models.Model):
     def __str__(self) -> str:
         return f"Jaarprogramma {self.jaar}"
 
+    def _weiger_overgang(self) -> None:
+        if self.pk is None:
+            return
+        oud = type(self)._base_manager.filter(pk=self.pk).values("status", "jaar").first()
+        if oud is None:
+            return
+        if self.status not in (oud["status"], OVERGANGEN[oud["status"]]):
+            raise DomeinFout(
+                _("Een programma met status '%(van)s' kan niet naar '%(naar)s'.")
+                % {"van": Status(oud["status"]).label, "naar": Status(self.status).label}
+            )
+        if (
+            self.jaar != oud["jaar"]
+            and ProgrammaVersie._base_manager.filter(
+                jaarprogramma_id=self.pk, bevroren_op__isnull=False
+            ).exists()
+        ):
+            raise DomeinFout(JAAR_VAST)
+
     def save(self, *args, **kwargs):
-        if self.pk is not None:
-            oud = type(self)._base_manager.filter(pk=self.pk).values_list("status", flat=True)
-            oud = oud.first()
-            if oud is not None and self.status not in (oud, OVERGANGEN[oud]):
-                raise DomeinFout(
-                    _("Een programma met status '%(van)s' kan niet naar '%(naar)s'.")
-                    % {"van": Status(oud).label, "naar": Status(self.status).label}
-                )
+        self._weiger_overgang()
         return super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        self._weiger_overgang()
 
     def get_absolute_url(self) -> str:
         return reverse("programma", kwargs={"jaar": self.jaar})
@@ -117,106 +151,15 @@ class Jaarprogramma(models.Model):
         return super().delete(*args, **kwargs)
 
 
-# Fields that say which version a row belongs to and whether it is frozen: a bulk update of
-# these would move content between versions or freeze without bijdragen.
-BESCHERMDE_VELDEN = {
-    "bevroren_op",
-    "bevroren_door",
-    "versie",
-    "versie_id",
-    "van",
-    "van_id",
-    "naar",
-    "naar_id",
-    "programma_opgave",
-    "programma_opgave_id",
-    "jaarprogramma",
-    "jaarprogramma_id",
-}
-
-
-class BevrorenQuerySet(models.QuerySet):
-    """Refuses bulk writes that would touch rows of a frozen version."""
-
-    #: lookup from this model to its ProgrammaVersie; "" for the version itself
-    versie_pad = ""
-
-    def _bevroren_filter(self) -> models.Q:
-        prefix = f"{self.versie_pad}__" if self.versie_pad else ""
-        return models.Q(**{f"{prefix}bevroren_op__isnull": False})
-
-    def _weiger_bevroren(self) -> None:
-        if self.filter(self._bevroren_filter()).exists():
-            raise Bevroren(_("Deze programmaversie is voorgesteld en kan niet meer veranderen."))
-
-    def update(self, **kwargs):
-        if BESCHERMDE_VELDEN & set(kwargs):
-            raise DomeinFout(
-                _("Bevriezen en verplaatsen gaan alleen via het portaal (programma.services).")
-            )
-        self._weiger_bevroren()
-        return super().update(**kwargs)
-
-    def delete(self):
-        self._weiger_bevroren()
-        return super().delete()
-
-    def bulk_create(self, objs, *args, **kwargs):
-        objs = list(objs)
-        for obj in objs:
-            obj.weiger_als_bevroren()
-        return super().bulk_create(objs, *args, **kwargs)
-
-    def bulk_update(self, objs, *args, **kwargs):
-        objs = list(objs)
-        self.model._default_manager.filter(pk__in=[o.pk for o in objs])._weiger_bevroren()
-        for obj in objs:
-            obj.weiger_als_bevroren()
-        return super().bulk_update(objs, *args, **kwargs)
-
-
-class VersieInhoud(models.Model):
-    """Base for every row that belongs to one programme version and freezes with it."""
+class VersieInhoud(Bevriesbaar):
+    """Base of every row that belongs to one programme version and freezes with it; how it
+    finds its version is its declaration in the register (regio.bevriezing)."""
 
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
-        self.weiger_als_bevroren()
-        return super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        self.weiger_als_bevroren()
-        return super().delete(*args, **kwargs)
-
-    def clean(self) -> None:
-        # Forms (the admin's too) get the refusal as a message instead of an error page.
-        super().clean()
-        self.weiger_als_bevroren()
-
-    def _versie_id(self) -> int | None:
-        raise NotImplementedError
-
-    def _versie_ids(self) -> set[int | None]:
-        return {self._versie_id()}
-
-    def weiger_als_bevroren(self) -> None:
-        # Ask the database, not the in-memory object: a stale copy must not slip through.
-        versie_ids = self._versie_ids()
-        if self.pk is not None:
-            oud = type(self)._base_manager.filter(pk=self.pk).first()
-            if oud is not None:
-                versie_ids |= oud._versie_ids()
-        versie_ids.discard(None)
-        if ProgrammaVersie._base_manager.filter(
-            pk__in=versie_ids, bevroren_op__isnull=False
-        ).exists():
-            raise Bevroren(_("Deze programmaversie is voorgesteld en kan niet meer veranderen."))
-
 
 class ProgrammaVersieQuerySet(BevrorenQuerySet):
-    versie_pad = ""
-
     def bevroren(self):
         return self.filter(bevroren_op__isnull=False)
 
@@ -224,6 +167,9 @@ class ProgrammaVersieQuerySet(BevrorenQuerySet):
         return self.filter(bevroren_op__isnull=True)
 
 
+@bevriezing.registreer(
+    pad="bevroren_op", melding=VERSIE_BEVROREN, beschermd=["bevroren_door", "jaarprogramma"]
+)
 class ProgrammaVersie(VersieInhoud):
     """One numbered version of a year's programme. At most one concept per year."""
 
@@ -325,16 +271,6 @@ class ProgrammaVersie(VersieInhoud):
             "programma-versie", kwargs={"jaar": self.jaarprogramma.jaar, "nummer": self.nummer}
         )
 
-    def _versie_id(self) -> int | None:
-        return self.pk
-
-    def weiger_als_bevroren(self) -> None:
-        if (
-            self.pk is not None
-            and type(self)._base_manager.filter(pk=self.pk, bevroren_op__isnull=False).exists()
-        ):
-            raise Bevroren(_("Deze programmaversie is voorgesteld en kan niet meer veranderen."))
-
     @property
     def is_bevroren(self) -> bool:
         return self.bevroren_op is not None
@@ -344,10 +280,9 @@ class ProgrammaVersie(VersieInhoud):
         return self.jaarprogramma.jaar
 
 
-class DeelnemerQuerySet(BevrorenQuerySet):
-    versie_pad = "versie"
-
-
+# The members are fixed by their own rule (at proposal, and kept by a correction), never
+# carried forward to another year: not copied with the content.
+@bevriezing.registreer(pad="versie__bevroren_op", melding=VERSIE_BEVROREN, kopieer=False)
 class Deelnemer(VersieInhoud):
     """A gemeente sharing in this version, with the inwoners (or percentage) it was split by."""
 
@@ -372,7 +307,7 @@ class Deelnemer(VersieInhoud):
     )
 
     history = HistoricalRecords()
-    objects = DeelnemerQuerySet.as_manager()
+    objects = BevrorenQuerySet.as_manager()
 
     class Meta:
         ordering = ["gemeente__naam"]
@@ -385,14 +320,8 @@ class Deelnemer(VersieInhoud):
     def __str__(self) -> str:
         return f"{self.gemeente} in {self.versie}"
 
-    def _versie_id(self) -> int | None:
-        return self.versie_id
 
-
-class ProgrammaOpgaveQuerySet(BevrorenQuerySet):
-    versie_pad = "versie"
-
-
+@bevriezing.registreer(pad="versie__bevroren_op", melding=VERSIE_BEVROREN)
 class ProgrammaOpgave(VersieInhoud):
     """An opgave as it stands in one programme version: the content the councils decide on."""
 
@@ -441,7 +370,7 @@ class ProgrammaOpgave(VersieInhoud):
     )
 
     history = HistoricalRecords()
-    objects = ProgrammaOpgaveQuerySet.as_manager()
+    objects = BevrorenQuerySet.as_manager()
 
     class Meta:
         ordering = ["versie", "rangorde", "opgave__titel"]
@@ -462,31 +391,9 @@ class ProgrammaOpgave(VersieInhoud):
     def __str__(self) -> str:
         return f"{self.opgave} ({self.versie})"
 
-    def _versie_id(self) -> int | None:
-        return self.versie_id
 
-
-class OpgaveInhoudQuerySet(BevrorenQuerySet):
-    versie_pad = "programma_opgave__versie"
-
-
-class OpgaveInhoud(VersieInhoud):
-    """Base for rows that hang off one ProgrammaOpgave."""
-
-    class Meta:
-        abstract = True
-
-    def _versie_id(self) -> int | None:
-        if self.programma_opgave_id is None:
-            return None
-        return (
-            ProgrammaOpgave._base_manager.filter(pk=self.programma_opgave_id)
-            .values_list("versie_id", flat=True)
-            .first()
-        )
-
-
-class StuurgroepLid(OpgaveInhoud):
+@bevriezing.registreer(pad="programma_opgave__versie__bevroren_op", melding=VERSIE_BEVROREN)
+class StuurgroepLid(VersieInhoud):
     """A partner organisation or a bestuurder in the stuurgroep of an opgave."""
 
     programma_opgave = models.ForeignKey(
@@ -504,7 +411,7 @@ class StuurgroepLid(OpgaveInhoud):
     rol = models.CharField(_("rol"), max_length=200, blank=True)
 
     history = HistoricalRecords()
-    objects = OpgaveInhoudQuerySet.as_manager()
+    objects = BevrorenQuerySet.as_manager()
 
     class Meta:
         ordering = ["programma_opgave", "bestuurder__naam", "partner__naam"]
@@ -540,7 +447,8 @@ class Niveau(models.TextChoices):
     EU = "eu", _("Europese Unie")
 
 
-class ExterneRegeling(OpgaveInhoud):
+@bevriezing.registreer(pad="programma_opgave__versie__bevroren_op", melding=VERSIE_BEVROREN)
+class ExterneRegeling(VersieInhoud):
     """A provincial, national or EU programme the opgave connects to, with expected co-funding."""
 
     programma_opgave = models.ForeignKey(
@@ -557,7 +465,7 @@ class ExterneRegeling(OpgaveInhoud):
     toelichting = models.TextField(_("toelichting"), blank=True)
 
     history = HistoricalRecords()
-    objects = OpgaveInhoudQuerySet.as_manager()
+    objects = BevrorenQuerySet.as_manager()
 
     class Meta:
         ordering = ["programma_opgave", "niveau", "naam"]
@@ -579,18 +487,14 @@ class ExterneRegeling(OpgaveInhoud):
 
 
 class SynergieQuerySet(BevrorenQuerySet):
-    versie_pad = "van__versie"
-
-    def _bevroren_filter(self) -> models.Q:
-        # A synergy belongs to the versions of both its ends.
-        return models.Q(van__versie__bevroren_op__isnull=False) | models.Q(
-            naar__versie__bevroren_op__isnull=False
-        )
-
     def van_opgave(self, programma_opgave: ProgrammaOpgave):
         return self.filter(models.Q(van=programma_opgave) | models.Q(naar=programma_opgave))
 
 
+# A synergy belongs to the versions of both its ends.
+@bevriezing.registreer(
+    pad=["van__versie__bevroren_op", "naar__versie__bevroren_op"], melding=VERSIE_BEVROREN
+)
 class Synergie(VersieInhoud):
     """An explained link between two opgaven of one version. Symmetric: stored once, with the
     lower id as `van`, and read from both sides."""
@@ -631,15 +535,6 @@ class Synergie(VersieInhoud):
             raise DomeinFout(_("Synergie kan alleen tussen opgaven van één programmaversie."))
         return super().save(*args, **kwargs)
 
-    def _versie_id(self) -> int | None:
-        if self.van_id is None:
-            return None
-        return (
-            ProgrammaOpgave._base_manager.filter(pk=self.van_id)
-            .values_list("versie_id", flat=True)
-            .first()
-        )
-
     def _versie_ids(self) -> set[int | None]:
         return set(
             ProgrammaOpgave._base_manager.filter(pk__in=[self.van_id, self.naar_id]).values_list(
@@ -663,7 +558,11 @@ class Synergie(VersieInhoud):
         return self.naar if self.van_id == programma_opgave.pk else self.van
 
 
-class Bijdrage(OpgaveInhoud):
+# Computed when a version is proposed, so never copied into a new concept.
+@bevriezing.registreer(
+    pad="programma_opgave__versie__bevroren_op", melding=VERSIE_BEVROREN, kopieer=False
+)
+class Bijdrage(VersieInhoud):
     """One gemeente's share of one opgave's budget in a proposed version, in whole euros."""
 
     programma_opgave = models.ForeignKey(
@@ -678,7 +577,7 @@ class Bijdrage(OpgaveInhoud):
     bedrag = models.PositiveBigIntegerField(_("bedrag (euro)"))
 
     history = HistoricalRecords()
-    objects = OpgaveInhoudQuerySet.as_manager()
+    objects = BevrorenQuerySet.as_manager()
 
     class Meta:
         ordering = ["programma_opgave", "gemeente__naam"]

@@ -23,6 +23,7 @@ from programma.models import (
 )
 from programma.selectors import bereken_bijdragen
 from programma.verdeling import VerdeelFout
+from regio import bevriezing
 from regio.exceptions import Bevroren, DomeinFout
 from regio.history import bewaar, verwijder
 from regio.models import Bestuurder, Gemeente, Inwonertal, Partner
@@ -110,47 +111,14 @@ def maak_jaarprogramma(
 
 
 def _kopieer_inhoud(*, bron: ProgrammaVersie, doel: ProgrammaVersie, acting_user) -> None:
-    """Copy the opgaven of one version, with all that hangs off them, into another."""
-    nieuw_voor: dict[int, ProgrammaOpgave] = {}
-    for po in bron.opgaven.all():
-        oud_pk = po.pk
-        po.pk = None
-        po.id = None
-        po.versie = doel
-        po._state.adding = True
-        nieuw_voor[oud_pk] = bewaar(po, acting_user=acting_user, valideer=False)
-    stuurgroep = [
-        StuurgroepLid(
-            programma_opgave=nieuw_voor[s.programma_opgave_id],
-            partner_id=s.partner_id,
-            bestuurder_id=s.bestuurder_id,
-            rol=s.rol,
-        )
-        for s in StuurgroepLid.objects.filter(programma_opgave__versie=bron)
-    ]
-    regelingen = [
-        ExterneRegeling(
-            programma_opgave=nieuw_voor[r.programma_opgave_id],
-            naam=r.naam,
-            niveau=r.niveau,
-            verwachte_cofinanciering=r.verwachte_cofinanciering,
-            toelichting=r.toelichting,
-        )
-        for r in ExterneRegeling.objects.filter(programma_opgave__versie=bron)
-    ]
-    synergieen = []
-    for s in Synergie.objects.filter(van__versie=bron):
-        van, naar = sorted((nieuw_voor[s.van_id], nieuw_voor[s.naar_id]), key=lambda p: p.pk)
-        synergieen.append(Synergie(van=van, naar=naar, toelichting=s.toelichting))
-    for model, rijen in (
-        (StuurgroepLid, stuurgroep),
-        (ExterneRegeling, regelingen),
-        (Synergie, synergieen),
-    ):
-        if rijen:
-            bulk_create_with_history(rijen, model, default_user=acting_user)
-    for po in nieuw_voor.values():
-        synchroniseer_portefeuillehouder(opgave=po.opgave, acting_user=acting_user)
+    """Copy the content of one version into another: every kind the register says belongs to a
+    version and is copied (regio.bevriezing), in dependency order, with its keys remapped."""
+    kaart = bevriezing.kopieer(
+        wortel=ProgrammaVersie, bron=bron, doel=doel, acting_user=acting_user
+    )
+    opgave_ids = {po.opgave_id for po in kaart.get(ProgrammaOpgave, {}).values()}
+    for opgave in Opgave.objects.filter(pk__in=opgave_ids).order_by("pk"):
+        synchroniseer_portefeuillehouder(opgave=opgave, acting_user=acting_user)
 
 
 def _concept(versie: ProgrammaVersie) -> ProgrammaVersie:
@@ -342,18 +310,12 @@ def corrigeer_programma(
     )
     bewaar(versie, acting_user=acting_user, reden=reden.strip())
     # The members and inwoners are those the proposal used: a correction changes content only.
-    bulk_create_with_history(
-        [
-            Deelnemer(
-                versie=versie,
-                gemeente_id=d.gemeente_id,
-                inwoners=d.inwoners,
-                percentage=d.percentage,
-            )
-            for d in bron.deelnemers.all()
-        ],
-        Deelnemer,
-        default_user=acting_user,
+    bevriezing.kopieer(
+        wortel=ProgrammaVersie,
+        bron=bron,
+        doel=versie,
+        acting_user=acting_user,
+        modellen=[Deelnemer],
     )
     _kopieer_inhoud(bron=bron, doel=versie, acting_user=acting_user)
     return versie
