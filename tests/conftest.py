@@ -62,9 +62,9 @@ def kleine_regio(db):
     """Three member gemeenten with inwoners on 1 January 2039, and (inside this test's
     transaction) no other members from then on, whether or not the demo region is loaded."""
     regio = [
-        GemeenteFactory(inwoners=50_000, naam="Aaa", cbs_code="GM9101", slug="aaa"),
-        GemeenteFactory(inwoners=30_000, naam="Bbb", cbs_code="GM9102", slug="bbb"),
-        GemeenteFactory(inwoners=20_000, naam="Ccc", cbs_code="GM9103", slug="ccc"),
+        GemeenteFactory(inwoners=50_000, naam="Aaa", cbs_code="GM8101", slug="aaa"),
+        GemeenteFactory(inwoners=30_000, naam="Bbb", cbs_code="GM8102", slug="bbb"),
+        GemeenteFactory(inwoners=20_000, naam="Ccc", cbs_code="GM8103", slug="ccc"),
     ]
     Lidmaatschap.objects.exclude(gemeente__in=regio).update(einde=datetime.date(2038, 12, 31))
     return regio
