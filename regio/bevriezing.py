@@ -226,6 +226,28 @@ def inhoud_van(wortel: type[models.Model]) -> list[Soort]:
     return [leden[m] for m in volgorde.static_order()]
 
 
+def onderdelen(obj: models.Model) -> list[models.Model]:
+    """The registered rows that belong to `obj` through the first link of their freeze path
+    (and the rows that belong to those), deepest first: what goes with it when it is deleted,
+    each removal then recorded in its own history."""
+    uit: dict[tuple[type, object], models.Model] = {}
+    for soort in _REGISTER.values():
+        fks = [
+            soort.model._meta.get_field(pad.delen[0])
+            for pad in soort.fk_paden
+            if soort.model._meta.get_field(pad.delen[0]).related_model is type(obj)
+        ]
+        if not fks:
+            continue
+        q = models.Q()
+        for fk in fks:
+            q |= models.Q(**{fk.attname: getattr(obj, fk.target_field.attname)})
+        for rij in soort.model._default_manager.filter(q).order_by("pk"):
+            for deel in [*onderdelen(rij), rij]:
+                uit.setdefault((type(deel), deel.pk), deel)
+    return list(uit.values())
+
+
 def is_bevroren(obj: models.Model) -> bool:
     """Whether this stored row is frozen now (for read-only displays such as the admin)."""
     soort = soort_van(type(obj))

@@ -16,11 +16,11 @@ from programma.models import (
     ProgrammaOpgave,
     ProgrammaVersie,
     StuurgroepLid,
-    Synergie,
     Verdeelsleutel,
 )
 from programma.services.levenscyclus import _concept, synchroniseer_portefeuillehouder
 from programma.verdeling import VerdeelFout, gewichten_percentages
+from regio import bevriezing
 from regio.exceptions import DomeinFout
 from regio.history import bewaar, verwijder
 from regio.models import Bestuurder, Partner
@@ -148,19 +148,16 @@ def werk_opgave_bij(
 
 @transaction.atomic
 def verwijder_opgave_uit_programma(*, programma_opgave: ProgrammaOpgave, acting_user) -> None:
-    """Take an opgave out of a concept version, with its stuurgroep, regelingen and synergieën
-    (each removal in the history with who did it). The opgave itself and other years stay."""
+    """Take an opgave out of a concept version, with all that the register says belongs to it
+    (stuurgroep, regelingen, synergieën; each removal in the history with who did it). The
+    opgave itself and other years stay."""
     _concept(programma_opgave.versie)
     po = (
         ProgrammaOpgave.objects.select_for_update()
         .select_related("versie", "opgave")
         .get(pk=programma_opgave.pk)
     )
-    for rij in [
-        *Synergie.objects.van_opgave(po),
-        *po.stuurgroep.all(),
-        *po.externe_regelingen.all(),
-    ]:
+    for rij in bevriezing.onderdelen(po):
         verwijder(rij, acting_user=acting_user)
     opgave = po.opgave
     verwijder(po, acting_user=acting_user, reden=_("Uit het programma gehaald"))

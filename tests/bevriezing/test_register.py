@@ -15,6 +15,7 @@ from programma.models import (
     ExterneRegeling,
     ProgrammaVersie,
     StuurgroepLid,
+    Synergie,
 )
 from regio import bevriezing, triggers
 from regio.exceptions import Bevroren
@@ -159,3 +160,25 @@ def test_een_nieuwe_soort_is_een_declaratie(concept, monkeypatch):
         )
     regeling.refresh_from_db()
     assert regeling.naam == "Proef"
+
+
+def test_weghalen_neemt_alles_mee_wat_erbij_hoort(concept, bestuur):
+    """Taking an opgave out of a concept removes every registered row that belongs to it,
+    each removal in its history with who did it."""
+    po = concept.opgaven.order_by("pk").first()
+    services.voeg_externe_regeling_toe(
+        programma_opgave=po,
+        naam="EFRO",
+        niveau="eu",
+        verwachte_cofinanciering=1,
+        acting_user=bestuur,
+    )
+    StuurgroepLid.objects.create(programma_opgave=po, partner=PartnerFactory())
+    delen = bevriezing.onderdelen(po)
+    soorten = {type(d) for d in delen}
+    assert {StuurgroepLid, ExterneRegeling, Synergie} <= soorten
+    services.verwijder_opgave_uit_programma(programma_opgave=po, acting_user=bestuur)
+    for deel in delen:
+        assert not type(deel).objects.filter(pk=deel.pk).exists()
+        laatste = deel.history.model.objects.filter(id=deel.pk).latest("history_id")
+        assert (laatste.history_type, laatste.history_user) == ("-", bestuur)
