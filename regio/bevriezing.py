@@ -193,6 +193,27 @@ def registreer(
     return decorator
 
 
+_VRIJ: dict[type[models.Model], str] = {}
+
+
+def niet_bevroren(*, reden: str):
+    """Class decorator: this model points at a frozen owner (a question about a proposed
+    version, say) but is not frozen with it. The reason is required: the register test lets
+    only a declared model through."""
+    if not reden.strip():
+        raise ImproperlyConfigured("niet_bevroren: geef de reden op.")
+
+    def decorator(model: type[models.Model]) -> type[models.Model]:
+        _VRIJ[model] = reden
+        return model
+
+    return decorator
+
+
+def vrijstelling(model: type[models.Model]) -> str | None:
+    return _VRIJ.get(model)
+
+
 def soorten() -> list[Soort]:
     """Every registered kind, in registration order."""
     return list(_REGISTER.values())
