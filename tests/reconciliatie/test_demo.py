@@ -102,6 +102,10 @@ def test_opgave_paginas_per_jaar(rijen, client, bestuur_client, django_assert_ma
     assert gezien > 30
 
 
+def test_gemeenten(rijen, client, django_assert_max_num_queries):
+    klopt(_toon(client, "/gemeenten/", django_assert_max_num_queries), rijen.gemeenten_lijst())
+
+
 def test_gemeente_paginas(rijen, client, bestuur_client, django_assert_max_num_queries):
     for g in sorted(rijen.gemeenten.values(), key=lambda g: g["slug"]):
         pagina = _toon(client, f"/gemeenten/{g['slug']}/", django_assert_max_num_queries)

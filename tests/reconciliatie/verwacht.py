@@ -320,16 +320,27 @@ class Rijen:
             k[("jaren", f"jaar:{j}", "fte")] = p["capaciteit_fte"]
         return k
 
-    def gemeente(self, slug: str, *, concepten: bool) -> Cijfers:
-        """/gemeenten/<slug>/: the newest inwoners and the bijdrage per year and opgave."""
-        gemeente_id = next(pk for pk, g in self.gemeenten.items() if g["slug"] == slug)
+    def _nieuwste_inwoners(self, gemeente_id: int) -> int | None:
         tallen = sorted(
             (t for t in self.inwonertallen if t["gemeente_id"] == gemeente_id),
             key=lambda t: t["peildatum"],
         )
-        k: Cijfers = {
-            ("kerncijfers", "gemeente", "inwoners"): tallen[-1]["inwoners"] if tallen else None
-        }
+        return tallen[-1]["inwoners"] if tallen else None
+
+    def gemeenten_lijst(self) -> Cijfers:
+        """/gemeenten/: the newest inwoners of every gemeente and their total."""
+        k: Cijfers = {}
+        for pk, g in self.gemeenten.items():
+            k[("gemeenten", f"gemeente:{g['slug']}", "inwoners")] = self._nieuwste_inwoners(pk)
+        k[("gemeenten", "totaal", "inwoners")] = sum(
+            self._nieuwste_inwoners(pk) or 0 for pk in self.gemeenten
+        )
+        return k
+
+    def gemeente(self, slug: str, *, concepten: bool) -> Cijfers:
+        """/gemeenten/<slug>/: the newest inwoners and the bijdrage per year and opgave."""
+        gemeente_id = next(pk for pk, g in self.gemeenten.items() if g["slug"] == slug)
+        k: Cijfers = {("kerncijfers", "gemeente", "inwoners"): self._nieuwste_inwoners(gemeente_id)}
         for jaar, vid in self.huidige_versies(concepten=concepten).items():
             if not any(d["gemeente_id"] == gemeente_id for d in self.deelnemers_van(vid)):
                 continue
