@@ -327,9 +327,10 @@ class OpgaveDetail:
 
 
 def opgave_detail(user, slug: str, jaar: int | None = None) -> OpgaveDetail:
-    """An opgave as the programme of `jaar` has it (the version /programma/<jaar>/ shows), or,
-    without a year, as the newest published year has it (a concept only for those who may
-    see it and only when no published year has it); 404 for what this user may not see."""
+    """An opgave as one year's programme has it, with its figures; 404 if hidden or absent."""
+    # The year's version is the one /programma/<jaar>/ shows (jaren_overzicht, same rule as
+    # versie_voor). Without a year: the newest published year; a concept year only for those
+    # who may see it and only when no published year has the opgave.
     from opgaven.models import Opgave
 
     opgave = Opgave.objects.select_related("thema").filter(slug=slug).first()
@@ -404,8 +405,8 @@ class GemeenteJaar:
 
 
 def gemeente_bijdragen(user, gemeente: Gemeente) -> list[GemeenteJaar]:
-    """For each year the user may see: the gemeente's bijdrage per opgave in that year's version.
-    A fixed number of queries however many years there are (a concept adds its computation)."""
+    """For each year the user may see: the gemeente's bijdrage per opgave in that year."""
+    # A fixed number of queries however many years there are (a concept adds its computation).
     versies = jaren_overzicht(user)
     deelname = set(
         Deelnemer.objects.filter(gemeente=gemeente, versie__in=[v.pk for v in versies]).values_list(
