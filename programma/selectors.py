@@ -1,22 +1,18 @@
-"""Reads that pages share: what a user may see, and the figures of a programme version.
+"""Reads that pages share: what a user may see, and the bijdragen of a programme version.
+Every figure a page shows (totals, co-funding, counts) comes from programma.cijfers.
 
 Every page, and later the API, the PDFs and open data, asks these functions; a concept version
 is therefore reachable only by those who may draft it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import OuterRef, Q, QuerySet
 from django.http import Http404
 
 from programma.models import (
     Bijdrage,
-    Deelnemer,
-    ExterneRegeling,
     ProgrammaOpgave,
     ProgrammaVersie,
-    StuurgroepLid,
     Synergie,
     Verdeelsleutel,
 )
@@ -26,7 +22,6 @@ from programma.verdeling import (
     gewichten_percentages,
     verdeel,
 )
-from regio.models import Gemeente
 
 
 def mag_concepten_zien(user) -> bool:
@@ -96,37 +91,10 @@ def jaren_overzicht(user) -> list[ProgrammaVersie]:
 
 
 def programma_opgaven(versie: ProgrammaVersie) -> QuerySet[ProgrammaOpgave]:
-    """The opgaven of a version with what the programme page shows of them."""
-    return (
-        versie.opgaven.select_related(
-            "opgave", "opgave__thema", "portefeuillehouder", "portefeuillehouder__gemeente"
-        )
-        .annotate(
-            aantal_synergieen=Count("synergieen_van", distinct=True)
-            + Count("synergieen_naar", distinct=True),
-            cofinanciering=Sum("externe_regelingen__verwachte_cofinanciering"),
-        )
-        .order_by("opgave__thema__volgorde", "rangorde", "opgave__titel")
-    )
+    """The opgaven of a version with their figures (programma.cijfers is their one source)."""
+    from programma.cijfers import programma_opgaven as met_cijfers
 
-
-@dataclass
-class ThemaGroep:
-    thema: object
-    opgaven: list = field(default_factory=list)
-
-    @property
-    def budget(self) -> int:
-        return sum(po.budget for po in self.opgaven)
-
-
-def per_thema(opgaven) -> list[ThemaGroep]:
-    """Group programme opgaven by thema, keeping their order."""
-    groepen: dict[int, ThemaGroep] = {}
-    for po in opgaven:
-        groep = groepen.setdefault(po.opgave.thema_id, ThemaGroep(thema=po.opgave.thema))
-        groep.opgaven.append(po)
-    return list(groepen.values())
+    return met_cijfers(versie)
 
 
 def bereken_bijdragen(
@@ -172,133 +140,6 @@ def bijdragen_van(versie: ProgrammaVersie) -> dict[tuple[int, int], int]:
             ).values_list("programma_opgave_id", "gemeente_id", "bedrag")
         }
     return bereken_bijdragen(versie)
-
-
-@dataclass
-class GemeenteRegel:
-    gemeente: Gemeente
-    inwoners: int
-    bedragen: list[int]
-
-    @property
-    def totaal(self) -> int:
-        return sum(self.bedragen)
-
-
-def bijdragen_tabel(versie: ProgrammaVersie, opgaven: list[ProgrammaOpgave]) -> list[GemeenteRegel]:
-    """Rows per deelnemende gemeente with its bijdrage per opgave (in the given order)."""
-    bedragen = bijdragen_van(versie)
-    regels = []
-    for d in Deelnemer.objects.filter(versie=versie).select_related("gemeente"):
-        regels.append(
-            GemeenteRegel(
-                gemeente=d.gemeente,
-                inwoners=d.inwoners,
-                bedragen=[bedragen.get((po.pk, d.gemeente_id), 0) for po in opgaven],
-            )
-        )
-    return regels
-
-
-def opgave_detail(user, slug: str):
-    """An opgave with the version content to show (the newest the user may see) and the years
-    it appears in."""
-    from opgaven.models import Opgave
-
-    opgave = Opgave.objects.select_related("thema").filter(slug=slug).first()
-    if opgave is None:
-        raise Http404("Onbekende opgave.")
-    zichtbaar = zichtbare_versies(user).values("pk")
-    inhoud_qs = (
-        ProgrammaOpgave.objects.filter(opgave=opgave, versie__in=zichtbaar)
-        .select_related(
-            "versie", "versie__jaarprogramma", "portefeuillehouder", "portefeuillehouder__gemeente"
-        )
-        .order_by("-versie__jaarprogramma__jaar", "-versie__nummer")
-    )
-    alle = list(inhoud_qs)
-    if not alle:
-        raise Http404("Deze opgave staat nog in geen gepubliceerd programma.")
-    gepubliceerd = [po for po in alle if po.versie.is_bevroren]
-    inhoud = gepubliceerd[0] if gepubliceerd else alle[0]
-    inhoud = (
-        ProgrammaOpgave.objects.filter(pk=inhoud.pk)
-        .select_related(
-            "versie", "versie__jaarprogramma", "portefeuillehouder", "portefeuillehouder__gemeente"
-        )
-        .prefetch_related(
-            Prefetch(
-                "stuurgroep",
-                queryset=StuurgroepLid.objects.select_related(
-                    "partner", "bestuurder", "bestuurder__gemeente"
-                ),
-            ),
-            Prefetch("externe_regelingen", queryset=ExterneRegeling.objects.all()),
-        )
-        .get()
-    )
-    synergieen = [
-        (s.andere(inhoud), s.toelichting)
-        for s in Synergie.objects.van_opgave(inhoud).select_related("van__opgave", "naar__opgave")
-    ]
-    jaren = []
-    gezien = set()
-    for po in alle:
-        if po.versie.jaar not in gezien:
-            gezien.add(po.versie.jaar)
-            jaren.append(po)
-    return opgave, inhoud, synergieen, jaren
-
-
-@dataclass
-class GemeenteJaar:
-    versie: ProgrammaVersie
-    regels: list = field(default_factory=list)
-
-    @property
-    def totaal(self) -> int:
-        return sum(bedrag for _, bedrag in self.regels)
-
-
-def gemeente_bijdragen(user, gemeente: Gemeente) -> list[GemeenteJaar]:
-    """For each year the user may see: the gemeente's bijdrage per opgave in that year's version.
-    A fixed number of queries however many years there are (a concept adds its computation)."""
-    versies = jaren_overzicht(user)
-    deelname = set(
-        Deelnemer.objects.filter(gemeente=gemeente, versie__in=[v.pk for v in versies]).values_list(
-            "versie_id", flat=True
-        )
-    )
-    versies = [v for v in versies if v.pk in deelname]
-    per_versie: dict[int, list[ProgrammaOpgave]] = {v.pk: [] for v in versies}
-    for po in (
-        ProgrammaOpgave.objects.filter(versie__in=versies)
-        .select_related("opgave", "opgave__thema")
-        .order_by("opgave__thema__volgorde", "rangorde", "opgave__titel")
-    ):
-        per_versie[po.versie_id].append(po)
-    bedragen = dict(
-        Bijdrage.objects.filter(
-            gemeente=gemeente,
-            programma_opgave__versie__in=[v for v in versies if v.is_bevroren],
-        ).values_list("programma_opgave_id", "bedrag")
-    )
-    for versie in versies:
-        if not versie.is_bevroren:  # only drafters see a concept; its shares are computed
-            bedragen.update(
-                {
-                    po_id: b
-                    for (po_id, g), b in bereken_bijdragen(versie).items()
-                    if g == gemeente.pk
-                }
-            )
-    return [
-        GemeenteJaar(
-            versie=versie,
-            regels=[(po, bedragen.get(po.pk, 0)) for po in per_versie[versie.pk]],
-        )
-        for versie in versies
-    ]
 
 
 def concept_versies(user) -> QuerySet[ProgrammaVersie]:
@@ -370,55 +211,6 @@ def synergieen_van(po: ProgrammaOpgave) -> list[tuple[Synergie, ProgrammaOpgave]
 def synergieen_van_versie(versie: ProgrammaVersie) -> list[Synergie]:
     return list(
         Synergie.objects.filter(van__versie=versie).select_related("van__opgave", "naar__opgave")
-    )
-
-
-def met_synergieprioriteit(opgaven: list[ProgrammaOpgave]) -> list[ProgrammaOpgave]:
-    """Number each opgave by its synergy score (more synergy, more priority; ties share)."""
-    scores = sorted({po.aantal_synergieen for po in opgaven}, reverse=True)
-    plaats = {}
-    positie = 1
-    for score in scores:
-        plaats[score] = positie
-        positie += sum(1 for po in opgaven if po.aantal_synergieen == score)
-    for po in opgaven:
-        po.synergieprioriteit = plaats[po.aantal_synergieen]
-    return opgaven
-
-
-@dataclass
-class Begroting:
-    per_thema: list
-    per_niveau: list
-    budget: int
-    fte: object
-    cofinanciering: int
-
-
-def begroting(versie: ProgrammaVersie, opgaven: list[ProgrammaOpgave]) -> Begroting:
-    """Totals of a version: per thema (budget, FTE, co-funding) and co-funding per level."""
-    from programma.models import Niveau
-
-    per_niveau = dict.fromkeys(Niveau.values, 0)
-    for niveau, bedrag in ExterneRegeling.objects.filter(
-        programma_opgave__versie=versie
-    ).values_list("niveau", "verwachte_cofinanciering"):
-        per_niveau[niveau] += bedrag
-    groepen = per_thema(opgaven)
-    return Begroting(
-        per_thema=[
-            (
-                g,
-                g.budget,
-                sum(po.capaciteit_fte for po in g.opgaven),
-                sum(po.cofinanciering or 0 for po in g.opgaven),
-            )
-            for g in groepen
-        ],
-        per_niveau=[(Niveau(n).label, bedrag) for n, bedrag in per_niveau.items()],
-        budget=sum(po.budget for po in opgaven),
-        fte=sum(po.capaciteit_fte for po in opgaven),
-        cofinanciering=sum(per_niveau.values()),
     )
 
 

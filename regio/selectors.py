@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
@@ -23,3 +26,21 @@ def gemeente_met_inwoners(slug: str) -> Gemeente:
     if gemeente is None:
         raise Http404("Onbekende gemeente.")
     return gemeente
+
+
+@dataclass
+class GemeentenOverzicht:
+    gemeenten: list[Gemeente]
+
+    @property
+    def inwoners(self) -> int:
+        return sum(g.inwoners or 0 for g in self.gemeenten)
+
+    @property
+    def peildatum(self) -> datetime.date | None:
+        return max((g.peildatum for g in self.gemeenten if g.peildatum), default=None)
+
+
+def gemeenten_overzicht() -> GemeentenOverzicht:
+    """The gemeenten page: every gemeente with its newest inwoners, and their total."""
+    return GemeentenOverzicht(gemeenten=list(gemeenten_met_inwoners()))

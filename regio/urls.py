@@ -73,6 +73,7 @@ urlpatterns = [
     path("programma/<int:jaar>/bewerken/voorstellen/", opstellen.voorstellen, name="voorstellen"),
     path("programma/<int:jaar>/corrigeren/", opstellen.corrigeren, name="corrigeren"),
     path("opgaven/<slug:slug>/", programma_views.opgave, name="opgave"),
+    path("opgaven/<slug:slug>/<int:jaar>/", programma_views.opgave, name="opgave-jaar"),
     path("gemeenten/", regio_views.gemeenten, name="gemeenten"),
     path("gemeenten/<slug:slug>/", programma_views.gemeente, name="gemeente"),
     path("gemeenten/<slug:slug>/raad/", raden_views.raad, name="raad"),

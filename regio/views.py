@@ -7,19 +7,21 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from regio.permissions import openbaar
-from regio.selectors import gemeenten_met_inwoners
+from regio.selectors import gemeenten_overzicht
 
 
 @require_safe
 @openbaar
 def gemeenten(request: HttpRequest) -> HttpResponse:
-    rijen = list(gemeenten_met_inwoners())
-    totaal = sum(g.inwoners or 0 for g in rijen)
-    peildata = {g.peildatum for g in rijen if g.peildatum}
+    overzicht = gemeenten_overzicht()
     return render(
         request,
         "regio/gemeenten.html",
-        {"gemeenten": rijen, "totaal": totaal, "peildatum": max(peildata) if peildata else None},
+        {
+            "gemeenten": overzicht.gemeenten,
+            "totaal": overzicht.inwoners,
+            "peildatum": overzicht.peildatum,
+        },
     )
 
 

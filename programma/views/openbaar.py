@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from programma import selectors, services
+from programma import cijfers, selectors, services
 from programma.forms import PortefeuillehouderForm
 from regio.exceptions import DomeinFout
 from regio.permissions import heeft_recht, openbaar
@@ -19,18 +19,11 @@ from regio.selectors import gemeente_met_inwoners
 
 
 def _programma_context(versie) -> dict:
-    opgaven = list(selectors.programma_opgaven(versie))
-    regels = selectors.bijdragen_tabel(versie, opgaven)
     andere_versies = list(versie.jaarprogramma.versies.order_by("nummer"))
     return {
         "versie": versie,
         "programma": versie.jaarprogramma,
-        "opgaven": opgaven,
-        "themas": selectors.per_thema(opgaven),
-        "totaal_budget": sum(po.budget for po in opgaven),
-        "totaal_fte": sum(po.capaciteit_fte for po in opgaven),
-        "totaal_cofinanciering": sum(po.cofinanciering or 0 for po in opgaven),
-        "regels": regels,
+        "cijfers": cijfers.versie_cijfers(versie),
         "andere_versies": andere_versies,
     }
 
@@ -74,28 +67,22 @@ def programma(request: HttpRequest, jaar: int, nummer: int | None = None) -> Htt
 
 @require_safe
 @openbaar
-def opgave(request: HttpRequest, slug: str) -> HttpResponse:
-    opgave, inhoud, synergieen, jaren = selectors.opgave_detail(request.user, slug)
-    bedragen = selectors.bijdragen_van(inhoud.versie)
-    regels = [
-        (d.gemeente, bedragen.get((inhoud.pk, d.gemeente_id), 0))
-        for d in inhoud.versie.deelnemers.select_related("gemeente")
-    ]
-    regelingen = list(inhoud.externe_regelingen.all())
+def opgave(request: HttpRequest, slug: str, jaar: int | None = None) -> HttpResponse:
+    """/opgaven/<slug>/ follows the newest published year; /opgaven/<slug>/<jaar>/ shows the
+    opgave as that year's programme has it."""
+    detail = cijfers.opgave_detail(request.user, slug, jaar)
     return render(
         request,
         "programma/opgave.html",
         {
-            "opgave": opgave,
-            "inhoud": inhoud,
-            "versie": inhoud.versie,
-            "synergieen": synergieen,
-            "jaren": jaren,
-            "stuurgroep": list(inhoud.stuurgroep.all()),
-            "regelingen": regelingen,
-            "cofinanciering": sum(r.verwachte_cofinanciering for r in regelingen),
-            "bijdragen": regels,
-            "bijdragen_totaal": sum(b for _, b in regels),
+            "detail": detail,
+            "opgave": detail.opgave,
+            "inhoud": detail.inhoud,
+            "versie": detail.versie,
+            "synergieen": detail.synergieen,
+            "jaren": detail.jaren,
+            "stuurgroep": detail.stuurgroep,
+            "regelingen": detail.regelingen,
         },
     )
 
@@ -107,7 +94,7 @@ def gemeente(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "programma/gemeente.html",
-        {"gemeente": gemeente, "jaren": selectors.gemeente_bijdragen(request.user, gemeente)},
+        {"gemeente": gemeente, "jaren": cijfers.gemeente_bijdragen(request.user, gemeente)},
     )
 
 
@@ -151,7 +138,7 @@ def portefeuillehouders(request: HttpRequest, jaar: int) -> HttpResponse:
         {
             "jaar": jaar,
             "versie": versie,
-            "opgaven": list(selectors.programma_opgaven(versie)) if versie else [],
+            "opgaven": list(cijfers.programma_opgaven(versie)) if versie else [],
             "bestuurders": list(selectors.bestuurders_keuze()),
             "form": form,
             "fout_bij": request.POST.get("programma_opgave") if form.errors else None,
@@ -163,11 +150,10 @@ def portefeuillehouders(request: HttpRequest, jaar: int) -> HttpResponse:
 @openbaar
 def begroting(request: HttpRequest, jaar: int) -> HttpResponse:
     versie = selectors.versie_voor(request.user, jaar)
-    opgaven = list(selectors.programma_opgaven(versie))
     return render(
         request,
         "programma/begroting.html",
-        {"versie": versie, "opgaven": opgaven, "begroting": selectors.begroting(versie, opgaven)},
+        {"versie": versie, "cijfers": cijfers.versie_cijfers(versie)},
     )
 
 
@@ -177,7 +163,7 @@ def synergie(request: HttpRequest, jaar: int) -> HttpResponse:
     from programma.synergiekaart import maak_kaart
 
     versie = selectors.versie_voor(request.user, jaar)
-    opgaven = selectors.met_synergieprioriteit(list(selectors.programma_opgaven(versie)))
+    opgaven = cijfers.versie_cijfers(versie).opgaven
     synergieen = selectors.synergieen_van_versie(versie)
     return render(
         request,

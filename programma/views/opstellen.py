@@ -18,7 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 from opgaven import services as identiteit
 from opgaven.models import Opgave
 from opgaven.services import maak_opgave
-from programma import selectors, services
+from programma import cijfers, selectors, services
 from programma.forms import (
     CorrectieForm,
     NieuweOpgaveForm,
@@ -134,7 +134,8 @@ def nieuw_programma(request: HttpRequest) -> HttpResponse:
 @heeft_recht(BEWERKEN)
 def overzicht(request: HttpRequest, jaar: int) -> HttpResponse:
     versie = selectors.concept_of_404(jaar)
-    opgaven = selectors.met_synergieprioriteit(list(selectors.programma_opgaven(versie)))
+    figuren = cijfers.versie_cijfers(versie)
+    opgaven = list(figuren.opgaven)
     sorteringen = {
         "rangorde": lambda po: (po.rangorde or 999, po.opgave.titel),
         "synergie": lambda po: (po.synergieprioriteit, po.rangorde or 999, po.opgave.titel),
@@ -152,8 +153,7 @@ def overzicht(request: HttpRequest, jaar: int) -> HttpResponse:
             "versie": versie,
             "opgaven": opgaven,
             "sorteer": sorteer,
-            "totaal_budget": sum(po.budget for po in opgaven),
-            "totaal_fte": sum(po.capaciteit_fte for po in opgaven),
+            "cijfers": figuren,
             "mag_voorstellen": request.user.has_perm("programma.stel_voor"),
             "mag_benoemen": request.user.has_perm("programma.benoem_portefeuillehouder"),
         },
@@ -475,8 +475,8 @@ def verdeelsleutel(request: HttpRequest, jaar: int) -> HttpResponse:
                 data["verdeelsleutel"],
                 data.get("basisaandeel") or 0,
                 form.percentages(),
+                niet_opgeslagen=True,
             )
-            voorbeeld["niet_opgeslagen"] = True
     if voorbeeld is None and request.method != "POST":
         voorbeeld = _voorbeeld(versie, deelnemers, versie.verdeelsleutel, versie.basisaandeel, None)
     context = {"versie": versie, "form": form, "voorbeeld": voorbeeld}
@@ -485,39 +485,23 @@ def verdeelsleutel(request: HttpRequest, jaar: int) -> HttpResponse:
     return render(request, "programma/opstellen/verdeelsleutel.html", context)
 
 
-def _voorbeeld(versie, deelnemers, soort, basisaandeel, percentages) -> dict:
-    opgaven = list(selectors.programma_opgaven(versie))
-    bedragen = selectors.bereken_bijdragen(
-        versie, verdeelsleutel=soort, basisaandeel=basisaandeel, percentages=percentages
+def _voorbeeld(versie, deelnemers, soort, basisaandeel, percentages, **kwargs):
+    return cijfers.verdeling_voorbeeld(
+        versie,
+        deelnemers,
+        verdeelsleutel=soort,
+        basisaandeel=basisaandeel,
+        percentages=percentages,
+        **kwargs,
     )
-    regels = [
-        {
-            "gemeente": d.gemeente,
-            "inwoners": d.inwoners,
-            "bedragen": [bedragen[(po.pk, d.gemeente_id)] for po in opgaven],
-            "totaal": sum(bedragen[(po.pk, d.gemeente_id)] for po in opgaven),
-        }
-        for d in deelnemers
-    ]
-    grootste = max((r["totaal"] for r in regels), default=0) or 1
-    for r in regels:
-        r["breedte"] = round(400 * r["totaal"] / grootste, 1)
-    totaal = sum(po.budget for po in opgaven)
-    return {
-        "opgaven": opgaven,
-        "regels": regels,
-        "kolomtotalen": [sum(r["bedragen"][i] for r in regels) for i in range(len(opgaven))],
-        "totaal": totaal,
-        "klopt": sum(r["totaal"] for r in regels) == totaal,
-        "hoogte": 26 * len(regels) + 10,
-    }
 
 
 @GET_POST
 @heeft_recht("programma.stel_voor")
 def voorstellen(request: HttpRequest, jaar: int) -> HttpResponse:
     versie = selectors.concept_of_404(jaar)
-    opgaven = list(selectors.programma_opgaven(versie))
+    figuren = cijfers.versie_cijfers(versie)
+    opgaven = figuren.opgaven
     fouten = []
     if request.method == "POST":
         try:
@@ -540,8 +524,7 @@ def voorstellen(request: HttpRequest, jaar: int) -> HttpResponse:
         "programma/opstellen/voorstellen.html",
         {
             "versie": versie,
-            "opgaven": opgaven,
-            "totaal_budget": sum(po.budget for po in opgaven),
+            "cijfers": figuren,
             "zonder_synergie": zonder_synergie,
             "zonder_portefeuillehouder": [po for po in opgaven if po.portefeuillehouder_id is None],
             "fouten": fouten,

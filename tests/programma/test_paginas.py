@@ -122,7 +122,8 @@ def test_opgave_pagina_toont_elk_veld(demo, client, django_assert_max_num_querie
         if "energietransitie" in (s["van"], s["naar"]):
             andere = s["naar"] if s["van"] == "energietransitie" else s["van"]
             if ProgrammaOpgave.objects.filter(opgave__slug=andere, versie=po.versie).exists():
-                assert f'href="/opgaven/{andere}/"' in html
+                # linked to the same year's content of the other opgave
+                assert f'href="/opgaven/{andere}/{po.versie.jaar}/"' in html
     # and every year it was in
     assert 'href="/programma/2026/v1/"' in html and 'href="/programma/2027/v1/"' in html
     assert client.get("/opgaven/bestaat-niet/").status_code == 404

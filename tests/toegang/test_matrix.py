@@ -124,6 +124,12 @@ MATRIX: dict[str, list[Geval]] = {
         Geval({"slug": "grensoverschrijdende-samenwerking"}, CONCEPT_ZICHTBAAR, NIET_TOEGESTAAN),
         Geval({"slug": "bestaat-niet"}, iedereen(404), NIET_TOEGESTAAN),
     ],
+    "opgave-jaar": [
+        Geval({"slug": "energietransitie", "jaar": 2026}, iedereen(200), NIET_TOEGESTAAN),
+        # 2028 is a concept year: secret for whoever may not see concepts
+        Geval({"slug": "energietransitie", "jaar": 2028}, CONCEPT_ZICHTBAAR, NIET_TOEGESTAAN),
+        Geval({"slug": "energietransitie", "jaar": 1999}, iedereen(404), NIET_TOEGESTAAN),
+    ],
     "gemeenten": [Geval({}, iedereen(200), NIET_TOEGESTAAN)],
     "gemeente": [
         Geval({"slug": "arnhem"}, iedereen(200), NIET_TOEGESTAAN),

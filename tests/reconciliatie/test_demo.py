@@ -1,0 +1,126 @@
+"""Every figure on every public and drafting page of the demo region, recomputed from the raw
+rows and compared cell by cell (tests/reconciliatie/oppervlak.py)."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.utils import timezone
+
+from tests.reconciliatie.oppervlak import HtmlPagina, klopt
+from tests.reconciliatie.verwacht import Rijen
+
+# The most queries any of these pages may take (a concept adds its computed bijdragen).
+MAX_QUERIES = 14
+
+
+@pytest.fixture
+def rijen(demo) -> Rijen:
+    return Rijen.lees()
+
+
+@pytest.fixture
+def bestuur_client(demo) -> Client:
+    c = Client()
+    c.force_login(get_user_model().objects.get(username="regiobestuur"))
+    return c
+
+
+def _versie(rijen: Rijen, jaar: int, nummer: int) -> int:
+    return next(
+        vid for vid, v in rijen.versies.items() if rijen.jaar(vid) == jaar and v["nummer"] == nummer
+    )
+
+
+def _toon(client, url, django_assert_max_num_queries) -> HtmlPagina:
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(url)
+    return HtmlPagina.van(response, url)
+
+
+def test_de_demo_heeft_wat_de_suite_nodig_heeft(rijen):
+    jaren = {rijen.jaar(vid): rijen.bevroren(vid) for vid in rijen.versies}
+    assert jaren == {2026: True, 2027: True, 2028: False}
+    assert rijen.regelingen and rijen.synergieen and rijen.bijdragen
+
+
+def test_home(rijen, client, django_assert_max_num_queries):
+    versie = rijen.home_versie(timezone.localdate())
+    klopt(_toon(client, "/", django_assert_max_num_queries), rijen.programma(versie))
+
+
+@pytest.mark.parametrize("jaar", [2026, 2027])
+def test_programma_per_jaar_en_versie(jaar, rijen, client, django_assert_max_num_queries):
+    versie = rijen.huidige_versies(concepten=False)[jaar]
+    klopt(
+        _toon(client, f"/programma/{jaar}/", django_assert_max_num_queries), rijen.programma(versie)
+    )
+    for vid, v in rijen.versies.items():
+        if rijen.jaar(vid) == jaar and rijen.bevroren(vid):
+            pagina = _toon(
+                client, f"/programma/{jaar}/v{v['nummer']}/", django_assert_max_num_queries
+            )
+            klopt(pagina, rijen.programma(vid))
+
+
+def test_concept_2028_als_regiobestuur(rijen, bestuur_client, django_assert_max_num_queries):
+    versie = _versie(rijen, 2028, 1)
+    for url in ("/programma/2028/", "/programma/2028/v1/"):
+        klopt(_toon(bestuur_client, url, django_assert_max_num_queries), rijen.programma(versie))
+
+
+@pytest.mark.parametrize("jaar", [2026, 2027, 2028])
+def test_begroting_en_synergie(jaar, rijen, client, bestuur_client, django_assert_max_num_queries):
+    bezoeker = client if jaar < 2028 else bestuur_client
+    versie = rijen.huidige_versies(concepten=True)[jaar]
+    pagina = _toon(bezoeker, f"/programma/{jaar}/begroting/", django_assert_max_num_queries)
+    klopt(pagina, rijen.begroting(versie))
+    pagina = _toon(bezoeker, f"/programma/{jaar}/synergie/", django_assert_max_num_queries)
+    klopt(pagina, rijen.synergie(versie))
+
+
+def test_opgave_paginas_per_jaar(rijen, client, bestuur_client, django_assert_max_num_queries):
+    gezien = 0
+    for concepten, bezoeker in ((False, client), (True, bestuur_client)):
+        for slug in sorted(o["slug"] for o in rijen.opgaven.values()):
+            jaren = [
+                jaar
+                for jaar, vid in rijen.huidige_versies(concepten=concepten).items()
+                if any(rijen.slug(po) == slug for po in rijen.pos_van(vid))
+            ]
+            if not jaren:
+                assert client.get(f"/opgaven/{slug}/").status_code == 404
+                continue
+            pagina = _toon(bezoeker, f"/opgaven/{slug}/", django_assert_max_num_queries)
+            klopt(pagina, rijen.opgave(slug, None, concepten=concepten))
+            for jaar in jaren:
+                url = f"/opgaven/{slug}/{jaar}/"
+                pagina = _toon(bezoeker, url, django_assert_max_num_queries)
+                klopt(pagina, rijen.opgave(slug, jaar, concepten=concepten))
+                gezien += 1
+    assert gezien > 30
+
+
+def test_gemeenten(rijen, client, django_assert_max_num_queries):
+    klopt(_toon(client, "/gemeenten/", django_assert_max_num_queries), rijen.gemeenten_lijst())
+
+
+def test_gemeente_paginas(rijen, client, bestuur_client, django_assert_max_num_queries):
+    for g in sorted(rijen.gemeenten.values(), key=lambda g: g["slug"]):
+        pagina = _toon(client, f"/gemeenten/{g['slug']}/", django_assert_max_num_queries)
+        klopt(pagina, rijen.gemeente(g["slug"], concepten=False))
+    for slug in ("arnhem", "mook-en-middelaar"):
+        pagina = _toon(bestuur_client, f"/gemeenten/{slug}/", django_assert_max_num_queries)
+        klopt(pagina, rijen.gemeente(slug, concepten=True))
+
+
+def test_opstellen_2028(rijen, bestuur_client, django_assert_max_num_queries):
+    versie = _versie(rijen, 2028, 1)
+    for sorteer in ("thema", "budget", "synergie", "rangorde"):
+        url = f"/programma/2028/bewerken/?sorteer={sorteer}"
+        klopt(_toon(bestuur_client, url, django_assert_max_num_queries), rijen.overzicht(versie))
+    url = "/programma/2028/bewerken/verdeelsleutel/"
+    klopt(_toon(bestuur_client, url, django_assert_max_num_queries), rijen.verdeling(versie))
+    url = "/programma/2028/bewerken/voorstellen/"
+    klopt(_toon(bestuur_client, url, django_assert_max_num_queries), rijen.voorstellen(versie))

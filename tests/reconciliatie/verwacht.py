@@ -1,0 +1,355 @@
+"""The figures each surface should show, recomputed in plain Python from the raw table rows.
+
+Rows are read with `.values()` (no ORM aggregate, no annotation, no product selector) and added
+up here. The one thing taken from the product is the split of a concept's budgets over the
+gemeenten (`bereken_bijdragen`): that rule is proven on its own in tests/programma/
+test_verdeling.py; what is reconciled here is everything built on it. A proposed version's
+bijdragen are its stored rows.
+
+Each function returns {(tabel, rij, kolom): value}: int for euros and counts, Decimal for FTE,
+Fraction for a percentage (shown rounded), None for an empty cell."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from opgaven.models import Opgave
+from programma.models import (
+    Bijdrage,
+    Deelnemer,
+    ExterneRegeling,
+    Jaarprogramma,
+    Niveau,
+    ProgrammaOpgave,
+    ProgrammaVersie,
+    Synergie,
+)
+from regio.models import Gemeente, Inwonertal, Thema
+
+Cijfers = dict[tuple[str, str, str], object]
+
+
+def _som_fte(waarden) -> Decimal:
+    totaal = Decimal(0)
+    for w in waarden:
+        totaal += w
+    return totaal
+
+
+@dataclass
+class Rijen:
+    """Every row the figures are made of, read once."""
+
+    jaren: dict
+    versies: dict
+    themas: dict
+    opgaven: dict
+    pos: list
+    regelingen: list
+    synergieen: list
+    deelnemers: list
+    bijdragen: list
+    gemeenten: dict
+    inwonertallen: list
+
+    @classmethod
+    def lees(cls) -> Rijen:
+        return cls(
+            jaren={j["pk"]: j["jaar"] for j in Jaarprogramma.objects.values("pk", "jaar")},
+            versies={
+                v["pk"]: v
+                for v in ProgrammaVersie.objects.values(
+                    "pk", "jaarprogramma_id", "nummer", "bevroren_op"
+                )
+            },
+            themas={t["pk"]: t for t in Thema.objects.values("pk", "slug", "volgorde")},
+            opgaven={o["pk"]: o for o in Opgave.objects.values("pk", "slug", "thema_id", "titel")},
+            pos=list(
+                ProgrammaOpgave.objects.values(
+                    "pk", "versie_id", "opgave_id", "budget", "capaciteit_fte", "rangorde"
+                )
+            ),
+            regelingen=list(
+                ExterneRegeling.objects.values(
+                    "pk", "programma_opgave_id", "niveau", "verwachte_cofinanciering"
+                )
+            ),
+            synergieen=list(Synergie.objects.values("van_id", "naar_id")),
+            deelnemers=list(Deelnemer.objects.values("versie_id", "gemeente_id", "inwoners")),
+            bijdragen=list(Bijdrage.objects.values("programma_opgave_id", "gemeente_id", "bedrag")),
+            gemeenten={g["pk"]: g for g in Gemeente.objects.values("pk", "slug")},
+            inwonertallen=list(Inwonertal.objects.values("gemeente_id", "peildatum", "inwoners")),
+        )
+
+    # --- plain lookups ----------------------------------------------------------------
+
+    def jaar(self, versie_id: int) -> int:
+        return self.jaren[self.versies[versie_id]["jaarprogramma_id"]]
+
+    def bevroren(self, versie_id: int) -> bool:
+        return self.versies[versie_id]["bevroren_op"] is not None
+
+    def slug(self, po: dict) -> str:
+        return self.opgaven[po["opgave_id"]]["slug"]
+
+    def thema_slug(self, po: dict) -> str:
+        return self.themas[self.opgaven[po["opgave_id"]]["thema_id"]]["slug"]
+
+    def pos_van(self, versie_id: int) -> list[dict]:
+        return [po for po in self.pos if po["versie_id"] == versie_id]
+
+    def regelingen_van(self, po: dict) -> list[dict]:
+        return [r for r in self.regelingen if r["programma_opgave_id"] == po["pk"]]
+
+    def cofinanciering(self, po: dict) -> int:
+        return sum(r["verwachte_cofinanciering"] for r in self.regelingen_van(po))
+
+    def aantal_synergieen(self, po: dict) -> int:
+        return sum(1 for s in self.synergieen if po["pk"] in (s["van_id"], s["naar_id"]))
+
+    def deelnemers_van(self, versie_id: int) -> list[dict]:
+        return [d for d in self.deelnemers if d["versie_id"] == versie_id]
+
+    def bijdragen_van(self, versie_id: int) -> dict[tuple[int, int], int]:
+        if self.bevroren(versie_id):
+            ids = {po["pk"] for po in self.pos_van(versie_id)}
+            return {
+                (b["programma_opgave_id"], b["gemeente_id"]): b["bedrag"]
+                for b in self.bijdragen
+                if b["programma_opgave_id"] in ids
+            }
+        from programma.selectors import bereken_bijdragen  # the rule, see the module docstring
+
+        return bereken_bijdragen(ProgrammaVersie.objects.get(pk=versie_id))
+
+    def huidige_versies(self, *, concepten: bool) -> dict[int, int]:
+        """Per year, the version /programma/<jaar>/ shows: the newest proposed one, or (for
+        whoever may see concepts) the concept of a year that has none."""
+        per_jaar: dict[int, int] = {}
+        for vid, _ in sorted(self.versies.items(), key=lambda kv: kv[1]["nummer"]):
+            jaar = self.jaar(vid)
+            if self.bevroren(vid):
+                per_jaar[jaar] = vid
+        if concepten:
+            for vid in self.versies:
+                if not self.bevroren(vid):
+                    per_jaar.setdefault(self.jaar(vid), vid)
+        return per_jaar
+
+    def home_versie(self, vandaag: datetime.date) -> int | None:
+        gepubliceerd = self.huidige_versies(concepten=False)
+        if not gepubliceerd:
+            return None
+        return gepubliceerd.get(vandaag.year, gepubliceerd[max(gepubliceerd)])
+
+    # --- the expected figures per surface ---------------------------------------------
+
+    def programma(self, versie_id: int) -> Cijfers:
+        """/programma/<jaar>/, /v<n>/ and the home page."""
+        pos = self.pos_van(versie_id)
+        budget = sum(po["budget"] for po in pos)
+        k: Cijfers = {
+            ("kerncijfers", "totaal", "opgaven"): len(pos),
+            ("kerncijfers", "totaal", "budget"): budget,
+            ("kerncijfers", "totaal", "fte"): _som_fte(po["capaciteit_fte"] for po in pos),
+            ("kerncijfers", "totaal", "cofinanciering"): sum(self.cofinanciering(p) for p in pos),
+        }
+        per_thema: dict[str, int] = defaultdict(int)
+        for po in pos:
+            tabel = f"thema:{self.thema_slug(po)}"
+            k[(tabel, f"opgave:{self.slug(po)}", "fte")] = po["capaciteit_fte"]
+            k[(tabel, f"opgave:{self.slug(po)}", "budget")] = po["budget"]
+            per_thema[tabel] += po["budget"]
+        for tabel, som in per_thema.items():
+            k[(tabel, "totaal", "budget")] = som
+        if pos:
+            k[("programma", "totaal", "budget")] = budget
+        deelnemers = self.deelnemers_van(versie_id)
+        if pos and deelnemers:
+            bedragen = self.bijdragen_van(versie_id)
+            for d in deelnemers:
+                rij = f"gemeente:{self.gemeenten[d['gemeente_id']]['slug']}"
+                totaal = sum(bedragen.get((po["pk"], d["gemeente_id"]), 0) for po in pos)
+                k[("bijdragen", rij, "inwoners")] = d["inwoners"]
+                k[("bijdragen", rij, "bijdrage")] = totaal
+                k[("bijdragen", rij, "aandeel")] = (
+                    Fraction(100 * totaal, budget) if budget else None
+                )
+            # The bijdragen add up to the budget: the total row must say so.
+            k[("bijdragen", "totaal", "bijdrage")] = budget
+            k[("bijdragen", "totaal", "aandeel")] = Fraction(100) if budget else None
+        return k
+
+    def begroting(self, versie_id: int) -> Cijfers:
+        pos = self.pos_van(versie_id)
+        budget = sum(po["budget"] for po in pos)
+        fte = _som_fte(po["capaciteit_fte"] for po in pos)
+        cof = sum(self.cofinanciering(po) for po in pos)
+        k: Cijfers = {}
+        for tabel in ("kerncijfers", "opgaven", "themas"):
+            k[(tabel, "totaal", "budget")] = budget
+            k[(tabel, "totaal", "fte")] = fte
+            k[(tabel, "totaal", "cofinanciering")] = cof
+        k[("themas", "totaal", "opgaven")] = len(pos)
+        themas: dict[str, list] = defaultdict(list)
+        for po in pos:
+            rij = f"opgave:{self.slug(po)}"
+            k[("opgaven", rij, "fte")] = po["capaciteit_fte"]
+            k[("opgaven", rij, "cofinanciering")] = self.cofinanciering(po)
+            k[("opgaven", rij, "budget")] = po["budget"]
+            themas[f"thema:{self.thema_slug(po)}"].append(po)
+        for rij, groep in themas.items():
+            k[("themas", rij, "opgaven")] = len(groep)
+            k[("themas", rij, "fte")] = _som_fte(po["capaciteit_fte"] for po in groep)
+            k[("themas", rij, "cofinanciering")] = sum(self.cofinanciering(po) for po in groep)
+            k[("themas", rij, "budget")] = sum(po["budget"] for po in groep)
+        ids = {po["pk"] for po in pos}
+        regelingen = [r for r in self.regelingen if r["programma_opgave_id"] in ids]
+        for niveau in Niveau.values:
+            k[("niveaus", f"niveau:{niveau}", "cofinanciering")] = sum(
+                r["verwachte_cofinanciering"] for r in regelingen if r["niveau"] == niveau
+            )
+        k[("niveaus", "totaal", "cofinanciering")] = sum(
+            r["verwachte_cofinanciering"] for r in regelingen
+        )
+        return k
+
+    def _plaatsen(self, pos: list[dict]) -> dict[int, int]:
+        """Competition ranking by synergy count: 1 + the number of opgaven with more."""
+        scores = {po["pk"]: self.aantal_synergieen(po) for po in pos}
+        return {
+            pk: 1 + sum(1 for s in scores.values() if s > score) for pk, score in scores.items()
+        }
+
+    def synergie(self, versie_id: int) -> Cijfers:
+        pos = self.pos_van(versie_id)
+        plaatsen = self._plaatsen(pos)
+        k: Cijfers = {}
+        for po in pos:
+            rij = f"opgave:{self.slug(po)}"
+            k[("prioriteit", rij, "plaats")] = plaatsen[po["pk"]]
+            k[("prioriteit", rij, "synergieen")] = self.aantal_synergieen(po)
+            k[("prioriteit", rij, "rangorde")] = po["rangorde"] or None
+        return k
+
+    def overzicht(self, versie_id: int) -> Cijfers:
+        """/programma/<jaar>/bewerken/"""
+        pos = self.pos_van(versie_id)
+        plaatsen = self._plaatsen(pos)
+        k: Cijfers = {}
+        for po in pos:
+            rij = f"opgave:{self.slug(po)}"
+            k[("opgaven", rij, "rangorde")] = po["rangorde"] or None
+            k[("opgaven", rij, "synergieen")] = self.aantal_synergieen(po)
+            k[("opgaven", rij, "plaats")] = plaatsen[po["pk"]]
+            k[("opgaven", rij, "fte")] = po["capaciteit_fte"]
+            k[("opgaven", rij, "budget")] = po["budget"]
+        k[("opgaven", "totaal", "fte")] = _som_fte(po["capaciteit_fte"] for po in pos)
+        k[("opgaven", "totaal", "budget")] = sum(po["budget"] for po in pos)
+        return k
+
+    def voorstellen(self, versie_id: int) -> Cijfers:
+        pos = self.pos_van(versie_id)
+        return {
+            ("kerncijfers", "totaal", "opgaven"): len(pos),
+            ("kerncijfers", "totaal", "budget"): sum(po["budget"] for po in pos),
+            ("kerncijfers", "totaal", "gemeenten"): len(self.deelnemers_van(versie_id)),
+        }
+
+    def verdeling(self, versie_id: int) -> Cijfers:
+        """The verdeelsleutel preview with the saved key."""
+        pos = self.pos_van(versie_id)
+        bedragen = self.bijdragen_van(versie_id)
+        k: Cijfers = {}
+        for d in self.deelnemers_van(versie_id):
+            rij = f"gemeente:{self.gemeenten[d['gemeente_id']]['slug']}"
+            totaal = 0
+            for po in pos:
+                bedrag = bedragen.get((po["pk"], d["gemeente_id"]), 0)
+                k[("verdeling", rij, f"opgave:{self.slug(po)}")] = bedrag
+                totaal += bedrag
+            k[("verdeling", rij, "inwoners")] = d["inwoners"]
+            k[("verdeling", rij, "bijdrage")] = totaal
+            k[("staafdiagram", rij, "bijdrage")] = totaal
+        # "Totaal = budget": each column adds up to the opgave's budget.
+        for po in pos:
+            k[("verdeling", "totaal", f"opgave:{self.slug(po)}")] = po["budget"]
+        k[("verdeling", "totaal", "bijdrage")] = sum(po["budget"] for po in pos)
+        return k
+
+    def opgave(self, slug: str, jaar: int | None, *, concepten: bool) -> Cijfers:
+        """/opgaven/<slug>/ (jaar None) and /opgaven/<slug>/<jaar>/."""
+        opgave_id = next(pk for pk, o in self.opgaven.items() if o["slug"] == slug)
+        per_jaar = {}
+        for j, vid in self.huidige_versies(concepten=concepten).items():
+            po = next(
+                (p for p in self.pos_van(vid) if p["opgave_id"] == opgave_id),
+                None,
+            )
+            if po is not None:
+                per_jaar[j] = po
+        if jaar is None:
+            gepubliceerd = [j for j, po in per_jaar.items() if self.bevroren(po["versie_id"])]
+            jaar = max(gepubliceerd or per_jaar)
+        po = per_jaar[jaar]
+        k: Cijfers = {
+            ("kerncijfers", "opgave", "budget"): po["budget"],
+            ("kerncijfers", "opgave", "fte"): po["capaciteit_fte"],
+            ("kerncijfers", "opgave", "cofinanciering"): self.cofinanciering(po),
+            ("opdracht", "opgave", "fte"): po["capaciteit_fte"],
+        }
+        regelingen = self.regelingen_van(po)
+        for r in regelingen:
+            k[("regelingen", f"regeling:{r['pk']}", "cofinanciering")] = r[
+                "verwachte_cofinanciering"
+            ]
+        if regelingen:
+            k[("regelingen", "totaal", "cofinanciering")] = self.cofinanciering(po)
+        bedragen = self.bijdragen_van(po["versie_id"])
+        deelnemers = self.deelnemers_van(po["versie_id"])
+        for d in deelnemers:
+            rij = f"gemeente:{self.gemeenten[d['gemeente_id']]['slug']}"
+            k[("bijdragen", rij, "bijdrage")] = bedragen.get((po["pk"], d["gemeente_id"]), 0)
+        k[("bijdragen", "totaal", "bijdrage")] = po["budget"] if deelnemers else 0
+        for j, p in per_jaar.items():
+            k[("jaren", f"jaar:{j}", "budget")] = p["budget"]
+            k[("jaren", f"jaar:{j}", "fte")] = p["capaciteit_fte"]
+        return k
+
+    def _nieuwste_inwoners(self, gemeente_id: int) -> int | None:
+        tallen = sorted(
+            (t for t in self.inwonertallen if t["gemeente_id"] == gemeente_id),
+            key=lambda t: t["peildatum"],
+        )
+        return tallen[-1]["inwoners"] if tallen else None
+
+    def gemeenten_lijst(self) -> Cijfers:
+        """/gemeenten/: the newest inwoners of every gemeente and their total."""
+        k: Cijfers = {}
+        for pk, g in self.gemeenten.items():
+            k[("gemeenten", f"gemeente:{g['slug']}", "inwoners")] = self._nieuwste_inwoners(pk)
+        k[("gemeenten", "totaal", "inwoners")] = sum(
+            self._nieuwste_inwoners(pk) or 0 for pk in self.gemeenten
+        )
+        return k
+
+    def gemeente(self, slug: str, *, concepten: bool) -> Cijfers:
+        """/gemeenten/<slug>/: the newest inwoners and the bijdrage per year and opgave."""
+        gemeente_id = next(pk for pk, g in self.gemeenten.items() if g["slug"] == slug)
+        k: Cijfers = {("kerncijfers", "gemeente", "inwoners"): self._nieuwste_inwoners(gemeente_id)}
+        for jaar, vid in self.huidige_versies(concepten=concepten).items():
+            if not any(d["gemeente_id"] == gemeente_id for d in self.deelnemers_van(vid)):
+                continue
+            bedragen = self.bijdragen_van(vid)
+            totaal = 0
+            for po in self.pos_van(vid):
+                bedrag = bedragen.get((po["pk"], gemeente_id), 0)
+                k[(f"jaar:{jaar}", f"opgave:{self.slug(po)}", "budget")] = po["budget"]
+                k[(f"jaar:{jaar}", f"opgave:{self.slug(po)}", "bijdrage")] = bedrag
+                totaal += bedrag
+            k[(f"jaar:{jaar}", "totaal", "bijdrage")] = totaal
+        return k
