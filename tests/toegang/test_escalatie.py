@@ -294,10 +294,10 @@ def _verschil(voor: set, na: set) -> set:
                 uitkomst.add("wachtwoord")
                 continue
         zonder_rechten = not any(r[0] in ("groep", "userrecht") and r[1] == rij[1] for r in nieuw)
-        if rij[0] == "user" and rij[1] not in oude_users and rij[2:4] == (False, False):
-            if zonder_rechten:
-                uitkomst.add("nieuw account zonder rechten")
-                continue
+        nieuw_account = rij[0] == "user" and rij[1] not in oude_users
+        if nieuw_account and rij[2:4] == (False, False) and zonder_rechten:
+            uitkomst.add("nieuw account zonder rechten")
+            continue
         uitkomst.add(rij)
     for rij in weg:
         if rij[0] == "user" and any(r[0] == "user" and r[1] == rij[1] for r in nieuw):
