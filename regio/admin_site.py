@@ -5,7 +5,9 @@ from functools import update_wrapper
 
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.urls import path
 
 
 class RegioAdminSite(admin.AdminSite):
@@ -23,6 +25,40 @@ class RegioAdminSite(admin.AdminSite):
 
         wrapper.admin_site = self
         return update_wrapper(wrapper, view)
+
+    def get_urls(self):
+        # "View on site" follows an object's own address; Django's shortcut does so for any
+        # object of any model, which tells a concept opgave's address to whoever guesses its id.
+        urls = [u for u in super().get_urls() if getattr(u, "name", None) != "view_on_site"]
+        return [
+            path(
+                "r/<int:content_type_id>/<path:object_id>/",
+                self.admin_view(self.bekijk_op_site),
+                name="view_on_site",
+            ),
+            *urls,
+        ]
+
+    def bekijk_op_site(self, request, content_type_id, object_id):
+        """Only for an object this user may see in the admin, through its own model admin."""
+        # imported here: this module is loaded with INSTALLED_APPS, before the models
+        from django.contrib.contenttypes.models import ContentType
+        from django.contrib.contenttypes.views import shortcut
+
+        try:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+        except ContentType.DoesNotExist:
+            raise Http404 from None
+        model_admin = self._registry.get(model)
+        if model_admin is None or not model_admin.has_view_or_change_permission(request):
+            raise Http404
+        try:
+            zichtbaar = model_admin.get_queryset(request).filter(pk=object_id).exists()
+        except (ValueError, ValidationError):
+            zichtbaar = False
+        if not zichtbaar:
+            raise Http404
+        return shortcut(request, content_type_id, object_id)
 
     def login(self, request, extra_context=None):
         if request.user.is_authenticated and not self.has_permission(request):

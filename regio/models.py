@@ -215,3 +215,25 @@ class GemeenteGroupObjectPermission(GroupObjectPermissionBase):
     content_object = models.ForeignKey(Gemeente, on_delete=models.CASCADE)
 
     history = HistoricalRecords()
+
+
+# Every change of a role or right is in history (issue 13): users with their groups and direct
+# permissions, groups with their permissions. Password hashes stay out of the history tables.
+def _registreer_rechtenhistorie() -> None:
+    from django.contrib.auth.models import Group, User
+    from simple_history import register
+
+    from regio.rechten import RechtenHistorie, verbind
+
+    register(
+        User,
+        app="regio",
+        records_class=RechtenHistorie,
+        m2m_fields=["groups", "user_permissions"],
+        excluded_fields=["password", "last_login"],
+    )
+    register(Group, app="regio", records_class=RechtenHistorie, m2m_fields=["permissions"])
+    verbind()
+
+
+_registreer_rechtenhistorie()

@@ -100,6 +100,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Django's own pool (psycopg[pool]); it requires persistent connections to be off.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = env_bool("DATABASE_POOL", True)
+    # A database that does not answer fails fast instead of hanging a worker (libpq's least).
+    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 2)
 else:
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
@@ -196,6 +198,8 @@ LOGGING = {
 # Production mode: everything `manage.py check --deploy` asks for.
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # Load balancers ask over plain HTTP inside the network; the check serves no data.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -126,4 +126,184 @@ def test_beveiligingsheaders_in_productie():
         text=True,
         timeout=120,
     )
-    assert json.loads(onveilig.stdout.strip().splitlines()[-1])["status"] == 301  # to https
+    # The health check answers over plain HTTP, for load balancers; every other page redirects.
+    assert json.loads(onveilig.stdout.strip().splitlines()[-1])["status"] == 200
+    pagina = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code.replace("secure=True", "secure=False").replace("/healthz", "/"),
+        ],
+        cwd=ROOT,
+        env=omgeving,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert json.loads(pagina.stdout.strip().splitlines()[-1])["status"] == 301  # to https
+
+
+# --- recovery: a password reset lifts the lock-out (issue 13.6) ---------------------------
+
+
+def _blokkeer(username: str, ip: str = "10.0.0.1") -> None:
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _inloggen(Client(), username, "fout", ip=ip)
+    assert _inloggen(Client(), username, "demo", ip=ip).status_code == 429
+
+
+def _herstel_wachtwoord(email: str, nieuw: str) -> None:
+    from django.core import mail
+
+    client = Client()
+    mail.outbox.clear()
+    assert client.post("/accounts/wachtwoord/vergeten/", {"email": email}).status_code == 302
+    link = re.search(r"https?://[^/]+(/accounts/wachtwoord/nieuw/\S+)", mail.outbox[0].body)
+    formulier = client.get(link.group(1), follow=True)  # Django moves the token to the session
+    assert formulier.status_code == 200
+    stap = client.post(
+        formulier.redirect_chain[-1][0], {"new_password1": nieuw, "new_password2": nieuw}
+    )
+    assert stap.status_code == 302 and stap["Location"] == "/accounts/wachtwoord/opgeslagen/"
+
+
+def test_wachtwoordherstel_heft_de_blokkade_op(demo):
+    _blokkeer("griffier-arnhem")
+    _blokkeer("griffier-nijmegen")
+    geblokkeerd = _inloggen(Client(), "griffier-arnhem", "demo")
+    assert 'href="/accounts/wachtwoord/vergeten/"' in geblokkeerd.content.decode()  # the advice
+    _herstel_wachtwoord("griffier-arnhem@demo.regioportaal.nl", "Nieuw-en-lang-genoeg-2027")
+    # The advice works: the new password lets them in at once, from the same address.
+    assert _inloggen(Client(), "griffier-arnhem", "Nieuw-en-lang-genoeg-2027").status_code == 302
+    # Only that account: another locked-out person stays locked out.
+    assert _inloggen(Client(), "griffier-nijmegen", "demo").status_code == 429
+
+
+def test_een_wachtwoordaanvraag_alleen_heft_niets_op(demo):
+    from django.core import mail
+
+    _blokkeer("griffier-arnhem")
+    mail.outbox.clear()
+    Client().post(
+        "/accounts/wachtwoord/vergeten/", {"email": "griffier-arnhem@demo.regioportaal.nl"}
+    )
+    assert len(mail.outbox) == 1
+    # Asking is not proving: until the link is used, the lock-out holds.
+    assert _inloggen(Client(), "griffier-arnhem", "demo").status_code == 429
+
+
+# --- the health check: fast, plain and discreet when the database is down (issue 13.6) ---
+
+
+def _kapotte_database(monkeypatch, instellingen: dict) -> None:
+    from regio import views
+
+    basis = views._database_instellingen()
+    monkeypatch.setattr(views, "_database_instellingen", lambda: {**basis, **instellingen})
+
+
+VERBODEN_IN_ANTWOORD = [
+    "sqlite",
+    "psycopg",
+    "postgres",
+    "operationalerror",
+    "connection",
+    "127.0.0.1",
+    "port",
+    "file",
+    "fatal",
+]
+
+
+def _controleer_503(client, django_assert_max_num_queries) -> float:
+    import time
+
+    begin = time.monotonic()
+    with django_assert_max_num_queries(0):
+        response = client.get("/healthz")
+    duur = time.monotonic() - begin
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/json"
+    assert json.loads(response.content) == {"status": "fout", "database": "onbereikbaar"}
+    tekst = response.content.decode().lower()
+    assert [w for w in VERBODEN_IN_ANTWOORD if w in tekst] == []
+    return duur
+
+
+def test_healthz_is_ok_met_een_database(db, client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(0):  # its own connection, not the request's
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_sqlite_kapot_pad(db, client, monkeypatch, django_assert_max_num_queries):
+    _kapotte_database(
+        monkeypatch,
+        {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": "/bestaat/niet/regioportaal.sqlite3",
+            "OPTIONS": {},
+        },
+    )
+    assert _controleer_503(client, django_assert_max_num_queries) < 1.0
+
+
+def _postgres(poort: int, host: str = "127.0.0.1") -> dict:
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "regioportaal",
+        "USER": "regioportaal",
+        "PASSWORD": "geheim-wachtwoord",
+        "HOST": host,
+        "PORT": str(poort),
+        "OPTIONS": {"connect_timeout": 2},
+    }
+
+
+def _vrije_poort() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_healthz_postgres_gesloten_poort(db, client, monkeypatch, django_assert_max_num_queries):
+    _kapotte_database(monkeypatch, _postgres(_vrije_poort()))
+    assert _controleer_503(client, django_assert_max_num_queries) < 1.0
+
+
+def test_healthz_postgres_die_niet_antwoordt(
+    db, client, monkeypatch, django_assert_max_num_queries
+):
+    """A server that accepts the connection and then says nothing: libpq would wait for its
+    connect timeout (at least 2 s); the check answers within a second anyway."""
+    import socket
+
+    stil = socket.socket()
+    stil.bind(("127.0.0.1", 0))
+    stil.listen(8)
+    try:
+        _kapotte_database(monkeypatch, _postgres(stil.getsockname()[1]))
+        assert _controleer_503(client, django_assert_max_num_queries) < 1.0
+    finally:
+        stil.close()
+
+
+def test_postgres_verbindt_met_een_korte_timeout():
+    code = (
+        "import django, json; django.setup();"
+        "from django.conf import settings;"
+        "print(json.dumps(settings.DATABASES['default']['OPTIONS']))"
+    )
+    omgeving = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "regio.settings",
+        "DATABASE_URL": "postgres://regioportaal@db.example.nl:5432/regioportaal",
+    }
+    uitkomst = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=omgeving, capture_output=True, text=True
+    )
+    opties = json.loads(uitkomst.stdout.strip().splitlines()[-1])
+    assert opties["connect_timeout"] <= 2 and opties["pool"] is True
