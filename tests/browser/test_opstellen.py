@@ -10,8 +10,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo_live(live_server):
+    from portaal.demo.laden import laad_demo
     from programma import triggers
-    from raden.demo.laden import laad_demo
 
     laad_demo()
     yield live_server.url
