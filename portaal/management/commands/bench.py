@@ -221,7 +221,9 @@ def _genereer(bestuur) -> ProgrammaVersie:
     )
     Lidmaatschap.objects.bulk_create(Lidmaatschap(gemeente=g, begin=peildatum) for g in gemeenten)
     houders = Bestuurder.objects.bulk_create(
-        Bestuurder(naam=f"Benchbestuurder {n}", functie="wethouder", gemeente=gemeenten[n])
+        Bestuurder(
+            naam=f"Benchbestuurder {n}", functie="wethouder", gemeente=gemeenten[n % len(gemeenten)]
+        )
         for n in range(20)
     )
     thema = Thema.objects.order_by("volgorde").first()
