@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 
+from portaal.rollen import Rol, installeer_rollen
 from programma import services
-from raden.rollen import Rol, installeer_rollen
 from regio.models import Lidmaatschap
 from tests.factories import (
     BestuurderFactory,
@@ -22,7 +22,7 @@ from tests.factories import (
 @pytest.fixture(scope="session")
 def demo_region(django_db_setup, django_db_blocker):
     """The demo region of `manage.py demo`, committed once for the whole session."""
-    from raden.demo.laden import laad_demo
+    from portaal.demo.laden import laad_demo
 
     with django_db_blocker.unblock():
         laad_demo()

@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo_live(live_server):
-    from raden.demo.laden import laad_demo
+    from portaal.demo.laden import laad_demo
 
     laad_demo()
     # After a transactional test Django empties every table with `flush`, which our flush

@@ -40,7 +40,7 @@ def test_services_leggen_de_handelende_gebruiker_vast(concept, bestuur):
 
 
 def test_wijziging_via_het_web_legt_de_gebruiker_vast(client, rollen):
-    from raden.rollen import Rol
+    from portaal.rollen import Rol
     from tests.factories import ThemaFactory, UserFactory
 
     beheer = UserFactory(username="test-beheer", is_staff=True)

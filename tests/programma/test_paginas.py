@@ -4,8 +4,8 @@ import pytest
 from django.db.models import Sum
 from django.utils.html import escape
 
+from portaal.demo import inhoud
 from programma.models import Bijdrage, Jaarprogramma, ProgrammaOpgave, Status
-from raden.demo import inhoud
 from regio.geld import format_bedrag
 from regio.models import Gemeente
 

@@ -1,14 +1,18 @@
-"""`manage.py demo`: the real demo region, idempotent, refused in production without --force."""
+"""`manage.py demo`: the real demo region from portaal/demo/data, idempotent, written with a user
+in every history row, refused in production without --force."""
+
+from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db.models import Sum
 
 from opgaven.models import Opgave
+from portaal.demo import inhoud
 from programma.models import Bijdrage, Jaarprogramma, ProgrammaOpgave, Status, Synergie
-from raden.demo import inhoud
-from raden.demo.regio import GEMEENTEN
+from raden.models import Raadslid
 from regio.models import Bestuurder, Gemeente, Inwonertal, Thema
 
 User = get_user_model()
@@ -49,7 +53,7 @@ def test_de_regio_zelf(demo):
     assert set(Inwonertal.objects.values_list("peildatum", flat=True)) == {
         __import__("datetime").date(2024, 1, 1)
     }
-    assert Inwonertal.objects.count() == len(GEMEENTEN) == 18
+    assert Inwonertal.objects.count() == len(inhoud.GEMEENTEN) == 18
     assert list(Thema.objects.values_list("naam", flat=True)) == [
         "Groeiregio in balans",
         "Productieve regio",
@@ -79,7 +83,8 @@ def test_de_programmas_staan_in_de_juiste_status(demo):
 
 def test_demo_accounts_voor_elke_rol(demo, client):
     namen = ["regiobestuur", "programmabureau", "beheer", "portefeuillehouder"]
-    namen += [f"griffier-{g[1]}" for g in GEMEENTEN] + [f"raadslid-{g[1]}" for g in GEMEENTEN]
+    namen += [f"griffier-{g['slug']}" for g in inhoud.GEMEENTEN]
+    namen += [f"raadslid-{g['slug']}" for g in inhoud.GEMEENTEN]
     for naam in namen:
         response = client.post("/accounts/login/", {"username": naam, "password": "demo"})
         assert response.status_code == 302 and response["Location"] == "/mijn/", naam
@@ -93,7 +98,7 @@ def test_demo_accounts_voor_elke_rol(demo, client):
         "regio.raadslid_van", Gemeente.objects.get(slug="arnhem")
     )
     houder = Bestuurder.objects.get(user__username="portefeuillehouder")
-    assert houder.naam == inhoud.BESTUURDERS[0]["naam"]
+    assert houder.naam == "Marieke van der Linden"
     assert ProgrammaOpgave.objects.filter(portefeuillehouder=houder).exists()
     assert User.objects.get(username="beheer").is_staff
 
@@ -106,3 +111,57 @@ def test_demo_weigert_zonder_debug(settings, db):
 
 def test_bestuurders_uit_alle_achttien_gemeenten(demo):
     assert Gemeente.objects.filter(bestuurders__isnull=False).distinct().count() == 18
+
+
+def _historische_modellen():
+    return [m for m in apps.get_models() if hasattr(m, "instance_type")]
+
+
+def test_elke_historieregel_van_de_demo_noemt_wie(demo):
+    """Every write of the demo goes through a service or the history helper with a demo user."""
+    modellen = _historische_modellen()
+    assert len(modellen) >= 15
+    zonder = {
+        m.__name__: m.objects.filter(history_user__isnull=True).count()
+        for m in modellen
+        if m.objects.filter(history_user__isnull=True).exists()
+    }
+    assert zonder == {}
+    # ... and the user whose role it is.
+    assert {h.history_user.username for h in Gemeente.history.all()} == {"beheer"}
+    assert {h.history_user.username for h in ProgrammaOpgave.history.all()} == {"programmabureau"}
+    assert {h.history_user.username for h in Bijdrage.history.all()} == {"regiobestuur"}
+    for h in Raadslid.history.select_related("gemeente", "history_user"):
+        assert h.history_user.username == f"griffier-{h.gemeente.slug}"
+
+
+def test_opnieuw_laden_schrijft_geen_historie(demo):
+    """Loading again finds everything in place and so records no change anywhere."""
+    modellen = [m for m in _historische_modellen() if m.instance_type is not User]
+    voor = {m.__name__: m.objects.count() for m in modellen}
+    call_command("demo", "--force")
+    assert {m.__name__: m.objects.count() for m in modellen} == voor
+
+
+def test_de_inhoud_komt_uit_de_databestanden(demo):
+    """What the pages show is what the TOML files say, texts unwrapped to their paragraphs."""
+    visie = inhoud.VISIE[2027]
+    versie = Jaarprogramma.objects.get(jaar=2027).versies.get()
+    assert versie.titel == visie["titel"]
+    assert versie.visie_fundament == visie["fundament"]
+    assert versie.visie_fundament.count("\n\n") == 2 and "\n\n\n" not in versie.visie_fundament
+    for o in inhoud.OPGAVEN:
+        for jaar, dit_jaar in o["jaren"].items():
+            po = ProgrammaOpgave.objects.get(
+                versie__jaarprogramma__jaar=jaar, opgave__slug=o["slug"]
+            )
+            assert (po.budget, po.capaciteit_fte, po.resultaat, po.doel) == (
+                dit_jaar["budget"],
+                Decimal(dit_jaar["fte"]),
+                dit_jaar["resultaat"],
+                o["doel"],
+            )
+            assert "\n" not in po.doel and "  " not in po.doel
+            assert sorted(po.externe_regelingen.values_list("naam", flat=True)) == sorted(
+                r["naam"] for r in o["externe_regelingen"]
+            )

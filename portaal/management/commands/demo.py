@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from raden.demo.laden import laad_demo
+from portaal.demo.laden import laad_demo
 
 
 class Command(BaseCommand):

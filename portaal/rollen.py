@@ -1,6 +1,7 @@
 """The roles of DOMAIN.md as groups with their model permissions. Object-level roles
 (griffier and raadslid of a gemeente, portefeuillehouder of an opgave) are guardian
-permissions, assigned by raden.services."""
+permissions, assigned by raden.services and programma.services. Roles span every app,
+so they live here, above all of them."""
 
 from __future__ import annotations
 

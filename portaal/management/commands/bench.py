@@ -1,0 +1,266 @@
+"""`manage.py bench`: page timings and query counts on the loaded demo region, and the cost of
+proposing a programme (the demo's 2028 concept, and a generated one of 200 opgaven for 342
+gemeenten), printed as one table. Every proposal runs inside a transaction that is rolled back,
+so the demo stays as it is. Run through `make bench`, never as part of the timed test suite."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import statistics
+import time
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import connection, reset_queries, transaction
+from django.db.models import Q
+from django.test import Client
+from django.test.utils import override_settings
+
+from opgaven.models import Opgave
+from programma import services
+from programma.models import Bijdrage, Jaarprogramma, ProgrammaVersie
+from programma.selectors import concept_versie_van_jaar
+from programma.verdeling import verdeel
+from regio.models import Bestuurder, Gemeente, Inwonertal, Lidmaatschap, Partner, Thema
+
+PAGINAS = [
+    ("home", "/", None),
+    ("programma 2027", "/programma/2027/", None),
+    ("programma 2028 (concept)", "/programma/2028/", "regiobestuur"),
+    ("opgave", "/opgaven/energietransitie/", None),
+    ("gemeenten", "/gemeenten/", None),
+    ("gemeente", "/gemeenten/nijmegen/", None),
+    ("begroting 2027", "/programma/2027/begroting/", None),
+    ("synergiekaart 2027", "/programma/2027/synergie/", None),
+    ("opstellen: overzicht 2028", "/programma/2028/bewerken/", "regiobestuur"),
+    ("opstellen: opgave", "/programma/2028/bewerken/opgaven/energietransitie/", "regiobestuur"),
+    ("opstellen: verdeelsleutel", "/programma/2028/bewerken/verdeelsleutel/", "regiobestuur"),
+    ("mijn overzicht", "/mijn/", "griffier-arnhem"),
+    ("raad (griffier)", "/gemeenten/arnhem/raad/", "griffier-arnhem"),
+    ("healthz", "/healthz", None),
+]
+
+# The generated programme: a year no demo or test uses, CBS codes GM9001-GM9342.
+GROOT_JAAR = 2090
+GROOT_OPGAVEN = 200
+GROOT_GEMEENTEN = 342
+
+
+class Teruggedraaid(Exception):
+    """Raised to leave a transaction.atomic block the bench always rolls back."""
+
+
+class _Teller:
+    """An execute wrapper that counts the statements sent to the database."""
+
+    def __init__(self):
+        self.aantal = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.aantal += 1
+        return execute(sql, params, many, context)
+
+
+class Command(BaseCommand):
+    help = "Meet laadtijden en queries per pagina en het voorstellen van een programma."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--herhalingen", type=int, default=30)
+        parser.add_argument("--voorstellen", type=int, default=3, help="herhalingen per voorstel")
+
+    def handle(self, *args, herhalingen: int, voorstellen: int, **options):
+        regels = self._paginas(herhalingen)
+        inwoners = dict(Inwonertal.objects.values_list("gemeente__cbs_code", "inwoners"))
+        begin = time.perf_counter()
+        aantal = 10_000
+        for budget in range(1_000_000, 1_000_000 + aantal):
+            verdeel(budget, inwoners)
+        verdeel_us = (time.perf_counter() - begin) / aantal * 1e6
+        bestuur = get_user_model().objects.get(username="regiobestuur")
+        voorstel = [
+            self._voorstel_2028(bestuur, voorstellen),
+            self._voorstel_groot(bestuur, voorstellen),
+        ]
+
+        cores = os.cpu_count()
+        beschikbaar = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
+        self.stdout.write(
+            f"Regioportaal bench · database {connection.vendor} · {cores} cores "
+            f"({beschikbaar} beschikbaar) · {herhalingen} herhalingen · DEBUG={settings.DEBUG}"
+        )
+        kop = f"{'pagina':<36}{'status':>7}{'queries':>9}{'p50 ms':>9}{'p95 ms':>9}{'kB':>12}"
+        lijn = "-" * len(kop)
+        self.stdout.write(kop)
+        self.stdout.write(lijn)
+        for naam, status, queries, p50, p95, kb in regels:
+            self.stdout.write(f"{naam:<36}{status:>7}{queries:>9}{p50:>9.1f}{p95:>9.1f}{kb:>12}")
+        self.stdout.write(lijn)
+        self.stdout.write(
+            f"{'voorstellen (teruggedraaid)':<36}{'':>7}{'queries':>9}{'p50 ms':>9}{'max ms':>9}"
+            f"{'n':>4}{'bijdr.':>8}"
+        )
+        for regel in voorstel:
+            if isinstance(regel, str):
+                self.stdout.write(regel)
+                continue
+            naam, queries, tijden, bijdragen = regel
+            self.stdout.write(
+                f"{naam:<36}{'':>7}{queries:>9}{statistics.median(tijden):>9.0f}"
+                f"{max(tijden):>9.0f}{len(tijden):>4}{bijdragen:>8}"
+            )
+        self.stdout.write(lijn)
+        self.stdout.write(
+            f"verdeel(): één budget over {len(inwoners)} gemeenten in {verdeel_us:.1f} µs"
+        )
+        if self._opbouw_s is not None:
+            self.stdout.write(
+                f"opbouw van het gegenereerde programma (niet in de meting): {self._opbouw_s:.1f} s"
+            )
+
+    def _paginas(self, herhalingen: int) -> list[tuple]:
+        regels = []
+        with override_settings(DEBUG=True, ALLOWED_HOSTS=["testserver"]):
+            for naam, url, gebruiker in PAGINAS:
+                client = Client()
+                if gebruiker:
+                    client.force_login(get_user_model().objects.get(username=gebruiker))
+                client.get(url)  # warm up templates and connections
+                reset_queries()
+                response = client.get(url)
+                queries = len(connection.queries)
+                tijden = []
+                for _ in range(herhalingen):
+                    begin = time.perf_counter()
+                    client.get(url)
+                    tijden.append((time.perf_counter() - begin) * 1000)
+                tijden.sort()
+                regels.append(
+                    (
+                        naam,
+                        response.status_code,
+                        queries,
+                        statistics.median(tijden),
+                        tijden[int(len(tijden) * 0.95) - 1],
+                        len(response.content) // 1024,
+                    )
+                )
+        return regels
+
+    def _meet(self, naam: str, versie: ProgrammaVersie, bestuur, keer: int) -> tuple | str:
+        """Propose `versie` up to `keer` times (fewer once a minute has passed), each inside a
+        savepoint that is rolled back. Queries are counted by an execute wrapper: the log that
+        CaptureQueriesContext reads keeps only the last 9,000."""
+        tijden, queries, bijdragen = [], 0, 0
+        while len(tijden) < keer and sum(tijden) < 60_000:
+            teller = _Teller()
+            try:
+                with transaction.atomic():
+                    with connection.execute_wrapper(teller):
+                        begin = time.perf_counter()
+                        services.stel_programma_voor(versie=versie, acting_user=bestuur)
+                        tijden.append((time.perf_counter() - begin) * 1000)
+                    queries = teller.aantal
+                    bijdragen = Bijdrage.objects.filter(programma_opgave__versie=versie).count()
+                    raise Teruggedraaid
+            except Teruggedraaid:
+                pass
+            except Exception as fout:  # a refusal is a result of the bench, not a crash
+                return f"{naam:<36} niet gemeten: {fout}"
+        return naam, queries, tijden, bijdragen
+
+    def _voorstel_2028(self, bestuur, keer: int) -> tuple | str:
+        versie = concept_versie_van_jaar(2028)
+        if versie is None:
+            return f"{'concept 2028':<36} niet gemeten: er is geen concept 2028"
+        leden = Gemeente.objects.leden_op(datetime.date(2028, 1, 1)).count()
+        naam = f"concept 2028 ({versie.opgaven.count()} opgaven × {leden} gem.)"
+        return self._meet(naam, versie, bestuur, keer)
+
+    _opbouw_s: float | None = None
+
+    def _voorstel_groot(self, bestuur, keer: int) -> tuple | str:
+        naam = f"{GROOT_OPGAVEN} opgaven × {GROOT_GEMEENTEN} gemeenten"
+        if Jaarprogramma.objects.filter(jaar=GROOT_JAAR).exists():
+            return f"{naam:<36} niet gemeten: er bestaat al een programma {GROOT_JAAR}"
+        uitkomst: tuple | str = ""
+        try:
+            with transaction.atomic():
+                begin = time.perf_counter()
+                versie = _genereer(bestuur)
+                self._opbouw_s = time.perf_counter() - begin
+                uitkomst = self._meet(naam, versie, bestuur, keer)
+                raise Teruggedraaid
+        except Teruggedraaid:
+            pass
+        return uitkomst
+
+
+def _genereer(bestuur) -> ProgrammaVersie:
+    """A concept of GROOT_OPGAVEN opgaven for GROOT_GEMEENTEN member gemeenten (and no others)."""
+    peildatum = datetime.date(GROOT_JAAR - 1, 1, 1)
+    # The demo gemeenten leave before the generated year, so exactly the generated ones share.
+    Lidmaatschap.objects.filter(Q(einde__isnull=True) | Q(einde__gte=peildatum)).update(
+        einde=peildatum - datetime.timedelta(days=1)
+    )
+    gemeenten = Gemeente.objects.bulk_create(
+        Gemeente(
+            naam=f"Benchgemeente {n}",
+            slug=f"benchgemeente-{n}",
+            cbs_code=f"GM{9000 + n:04d}",
+            provincie="gelderland",
+        )
+        for n in range(1, GROOT_GEMEENTEN + 1)
+    )
+    Inwonertal.objects.bulk_create(
+        Inwonertal(gemeente=g, peildatum=peildatum, inwoners=1_000 + (n * 7_919) % 150_000)
+        for n, g in enumerate(gemeenten)
+    )
+    Lidmaatschap.objects.bulk_create(Lidmaatschap(gemeente=g, begin=peildatum) for g in gemeenten)
+    houders = Bestuurder.objects.bulk_create(
+        Bestuurder(
+            naam=f"Benchbestuurder {n}", functie="wethouder", gemeente=gemeenten[n % len(gemeenten)]
+        )
+        for n in range(20)
+    )
+    thema = Thema.objects.order_by("volgorde").first()
+    partners = list(Partner.objects.order_by("slug")[:2])
+    opgaven = Opgave.objects.bulk_create(
+        Opgave(titel=f"Benchopgave {n}", slug=f"benchopgave-{n}", thema=thema, sinds=GROOT_JAAR)
+        for n in range(1, GROOT_OPGAVEN + 1)
+    )
+    versie = services.maak_jaarprogramma(
+        jaar=GROOT_JAAR, titel=f"Benchprogramma {GROOT_JAAR}", acting_user=bestuur
+    )
+    vorige = None
+    for n, opgave in enumerate(opgaven):
+        po = services.neem_opgave_op(
+            versie=versie,
+            opgave=opgave,
+            acting_user=bestuur,
+            doel="Doel.",
+            resultaat="Resultaat.",
+            mandaat="Mandaat.",
+            sturing="Sturing.",
+            budget=100_000 + n * 12_345,
+            capaciteit_fte=Decimal("1.5"),
+            portefeuillehouder=houders[n % len(houders)],
+            rangorde=n + 1,
+            partners=partners,
+            bestuurders=[houders[(n + 1) % len(houders)]],
+        )
+        services.voeg_externe_regeling_toe(
+            programma_opgave=po,
+            naam="Regeling",
+            niveau="provincie",
+            verwachte_cofinanciering=50_000,
+            acting_user=bestuur,
+        )
+        if vorige is not None and n % 2:
+            services.voeg_synergie_toe(
+                van=vorige, naar=po, toelichting="Samen.", acting_user=bestuur
+            )
+        vorige = po
+    return versie
