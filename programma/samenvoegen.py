@@ -106,12 +106,22 @@ def woordverschil(oud: str, nieuw: str) -> SafeString:
     delen = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op in ("delete", "replace"):
-            delen.append(f"<del>{_html(''.join(a[i1:i2]))}</del>")
+            delen.append(_gemarkeerd("del", "".join(a[i1:i2])))
         if op in ("insert", "replace"):
-            delen.append(f"<ins>{_html(''.join(b[j1:j2]))}</ins>")
+            delen.append(_gemarkeerd("ins", "".join(b[j1:j2])))
         if op == "equal":
             delen.append(_html("".join(a[i1:i2])))
     return mark_safe("".join(delen))  # noqa: S308 - every piece went through escape()
+
+
+def _gemarkeerd(tag: str, stuk: str) -> str:
+    """The words inside the mark, the space around them outside: an underline or a strike
+    that starts with a space reads as a typo."""
+    kern = stuk.strip()
+    if not kern:
+        return _html(stuk)
+    voor, na = stuk[: len(stuk) - len(stuk.lstrip())], stuk[len(stuk.rstrip()) :]
+    return f"{_html(voor)}<{tag}>{_html(kern)}</{tag}>{_html(na)}"
 
 
 def _html(stuk: str) -> str:

@@ -115,7 +115,6 @@ def scherm(
     oorsprong: dict | None,
     door: str,
     op: datetime | None,
-    bericht: str,
     van_ander: list[str] = (),
     keuzes: dict | None = None,
     keuze_ontbreekt: bool = False,
@@ -140,6 +139,7 @@ def scherm(
             {
                 "naam": naam,
                 "label": form.fields[naam].label,
+                "veld_id": form[naam].id_for_label,
                 "opgeslagen": nu_html,
                 "mijn": ik_html,
                 "eerst": toon(form, naam, oud) if oorsprong is not None and not lang else None,
@@ -148,7 +148,6 @@ def scherm(
             }
         )
     return {
-        "bericht": bericht,
         "door": door,
         "op": op,
         "velden": rijen,
@@ -194,7 +193,6 @@ def na_conflict(form_class, fout, obj, form, soorten: dict, basis: dict | None, 
         oorsprong=oorsprong,
         door=door,
         op=fout.op,
-        bericht=str(fout.message),
         van_ander=samen.van_ander,
     )
     return nieuw, token, context
@@ -211,7 +209,6 @@ def opnieuw_vragen(form, soorten: dict, basis: dict, conflict: dict, keuzes: dic
         oorsprong=normaliseer(oorsprong, soorten) if oorsprong is not None else None,
         door=conflict.get("door") or _("iemand anders"),
         op=datetime.fromisoformat(conflict["op"]) if conflict.get("op") else None,
-        bericht=_("Kies bij elk veld hieronder welke versie blijft."),
         van_ander=conflict.get("van_ander") or [],
         keuzes=keuzes,
         keuze_ontbreekt=True,

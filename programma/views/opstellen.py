@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
@@ -174,8 +175,8 @@ def visie(request: HttpRequest, jaar: int) -> HttpResponse:
             except ValidationError as fout:
                 _fout(form, fout)
             else:
-                _meld_samenvoeging(request, form, samen)
                 messages.success(request, _("De visie is opgeslagen."))
+                _meld_samenvoeging(request, form, samen)
                 return redirect("bewerken", jaar=jaar)
     return render(
         request,
@@ -189,9 +190,12 @@ def _meld_samenvoeging(request, form, samen) -> None:
     if samen.van_ander:
         messages.info(
             request,
-            _(
-                "%(naam)s had intussen ook opgeslagen. Wat %(naam)s veranderde in %(velden)s "
-                "is bewaard, naast uw eigen wijzigingen."
+            ngettext(
+                "%(naam)s had intussen ook opgeslagen. Die wijziging in %(velden)s is bewaard, "
+                "naast de uwe.",
+                "%(naam)s had intussen ook opgeslagen. Die wijzigingen in %(velden)s zijn "
+                "bewaard, naast de uwe.",
+                len(samen.van_ander),
             )
             % {
                 "naam": conflict.naam_van(samen.door),
@@ -261,8 +265,6 @@ def opgave(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
                 request, po, form, basis, keuzes, basis_token, mag_benoemen, vrij
             )
         if scherm is None and not form.errors:
-            po.opgave.refresh_from_db(fields=["titel"])
-            messages.success(request, _("%(titel)s is opgeslagen.") % {"titel": po.opgave.titel})
             return redirect("bewerken-opgave", jaar=jaar, slug=slug)
     return render(
         request,
@@ -329,6 +331,8 @@ def _sla_opgave_op(request, po, form, basis, keuzes, basis_token, mag_benoemen, 
     except ValidationError as fout:
         _fout(form, fout)
     else:
+        po.opgave.refresh_from_db(fields=["titel"])
+        messages.success(request, _("%(titel)s is opgeslagen.") % {"titel": po.opgave.titel})
         _meld_samenvoeging(request, form, samen)
     return None, form, basis_token
 

@@ -94,7 +94,8 @@ def test_woordverschil_markeert_woorden_en_ontsnapt_html():
     assert "<del>&lt;b&gt;groen&lt;/b&gt;.</del>" in html
     assert "<ins>&lt;script&gt;x&lt;/script&gt; en groen.</ins>" in html
     assert html.startswith("Het doel is ")
-    assert woordverschil("a\nb", "a\nb c") == "a<br>b<ins> c</ins>"
+    assert woordverschil("a\nb", "a\nb c") == "a<br>b <ins>c</ins>"  # the space outside
+    assert woordverschil("a b c", "a b c") == "a b c"
 
 
 # One field's value on each side: drawn from a small set so that equal values occur often.
