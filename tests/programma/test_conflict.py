@@ -99,6 +99,26 @@ def test_service_geeft_een_conflict_voor_alleen_het_veld_dat_beiden_veranderden(
     assert fout.value.door == _user("programmabureau")
 
 
+def test_een_bewerking_in_de_admin_telt_niet_op_en_blijft_toch_staan(demo):
+    """The admin saves without counting up the wijzigingsnummer: the history would not show
+    it as a new state of the form, the basis in the form does."""
+    from regio.history import bewaar
+
+    po = _po()
+    basis = services.stand_van_opgave(OpgaveForm.initial_van(po))
+    nummer = po.wijzigingsnummer
+    po.budget = 3_333_000
+    bewaar(po, acting_user=_user("beheer"))  # as the admin does
+    assert _po().wijzigingsnummer == nummer
+    samen = services.voeg_opgave_samen(
+        programma_opgave=po,
+        verwacht_wijzigingsnummer=nummer,
+        basis=basis,
+        invoer={**basis, "doel": "Doel van Bert"},
+    )
+    assert samen.waarden["budget"] == 3_333_000 and samen.van_ander == ["budget"]
+
+
 def test_service_visie(demo):
     versie = ProgrammaVersie.objects.get(jaarprogramma__jaar=2028)
     basis = services.stand_van_visie(versie)
@@ -281,6 +301,33 @@ def test_hetzelfde_veld_wordt_gevraagd_en_de_keuze_toegepast(
     assert _stuur(bert, URL, scherm, keuze_doel=keuze).status_code == 302
     po = _po()
     assert (po.doel, po.mandaat, po.budget) == (doel, "Mandaat van Bert.", 4_321_000)
+
+
+def test_een_derde_slaat_op_terwijl_de_tweede_kiest(twee):
+    anja, bert = twee
+    carla = Client()
+    carla.force_login(_user("programmabureau"))
+    form_anja, form_bert = _formulier(anja.get(URL)), _formulier(bert.get(URL))
+    assert _stuur(anja, URL, form_anja, doel="Doel van Anja.").status_code == 302
+    scherm = _formulier(_stuur(bert, URL, form_bert, doel="Doel van Bert."))
+    # while Bert reads the conflict screen, Carla changes the sturing
+    form_carla = _formulier(carla.get(URL))
+    assert _stuur(carla, URL, form_carla, sturing="Sturing van Carla.").status_code == 302
+    # Bert keeps the stored doel he was shown: Carla's sturing stays, nothing is asked
+    assert _stuur(bert, URL, scherm, keuze_doel="opgeslagen").status_code == 302
+    po = _po()
+    assert (po.doel, po.sturing) == ("Doel van Anja.", "Sturing van Carla.")
+
+    # and when Carla changed the very field again, Bert is asked again
+    form_anja, form_bert = _formulier(anja.get(URL)), _formulier(bert.get(URL))
+    assert _stuur(anja, URL, form_anja, mandaat="Mandaat van Anja.").status_code == 302
+    scherm = _formulier(_stuur(bert, URL, form_bert, mandaat="Mandaat van Bert."))
+    form_carla = _formulier(carla.get(URL))
+    assert _stuur(carla, URL, form_carla, mandaat="Mandaat van Carla.").status_code == 302
+    response = _stuur(bert, URL, scherm, keuze_mandaat="mijn")
+    assert response.status_code == 200
+    assert _legenden(response.content.decode()) == ["Mandaat"]
+    assert _po().mandaat == "Mandaat van Carla."
 
 
 def test_een_vervalste_basis_telt_niet(twee):
