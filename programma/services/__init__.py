@@ -19,8 +19,13 @@ from programma.services.levenscyclus import (
 )
 from programma.services.opstellen import (
     Conflict,
+    Samengevoegd,
+    stand_van_opgave,
+    stand_van_visie,
     verwijder_externe_regeling,
     verwijder_opgave_uit_programma,
+    voeg_opgave_samen,
+    voeg_visie_samen,
     werk_opgave_bij,
     werk_verdeelsleutel_bij,
     werk_visie_bij,
@@ -28,11 +33,14 @@ from programma.services.opstellen import (
 
 __all__ = [
     "Conflict",
+    "Samengevoegd",
     "benoem_portefeuillehouder",
     "corrigeer_programma",
     "maak_jaarprogramma",
     "neem_opgave_op",
     "sluit_programma_af",
+    "stand_van_opgave",
+    "stand_van_visie",
     "stel_programma_vast",
     "stel_programma_voor",
     "synchroniseer_portefeuillehouder",
@@ -40,7 +48,9 @@ __all__ = [
     "verwijder_opgave_uit_programma",
     "verwijder_synergie",
     "voeg_externe_regeling_toe",
+    "voeg_opgave_samen",
     "voeg_synergie_toe",
+    "voeg_visie_samen",
     "werk_opgave_bij",
     "werk_verdeelsleutel_bij",
     "werk_visie_bij",

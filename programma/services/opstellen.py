@@ -1,10 +1,13 @@
 """Drafting a concept version: the vision text, the content of each opgave, removing opgaven,
 external schemes, and the verdeelsleutel. Texts are protected against lost updates: a save
 names the wijzigingsnummer it started from, and a save on top of someone else's is refused
-with a Conflict that carries what is in the database now."""
+with a Conflict that carries what is in the database now. With the state the form was opened
+on (its basis), `voeg_opgave_samen` / `voeg_visie_samen` merge the two saves per field first,
+so that only fields both people changed differently come back as a Conflict."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
@@ -18,6 +21,7 @@ from programma.models import (
     StuurgroepLid,
     Verdeelsleutel,
 )
+from programma.samenvoegen import Samenvoeging, normaliseer, voeg_samen
 from programma.services.levenscyclus import _concept, synchroniseer_portefeuillehouder
 from programma.verdeling import VerdeelFout, gewichten_percentages
 from regio import bevriezing
@@ -29,31 +33,184 @@ from regio.models import Bestuurder, Partner
 ONGEWIJZIGD = object()
 
 
-class Conflict(DomeinFout):
-    """Someone else saved this in the meantime; `huidig` is what the database holds now."""
+# The fields of the two edit forms, with the shape they are compared in (samenvoegen).
+OPGAVE_VELDEN: dict[str, type] = {
+    "titel": str,
+    "thema": int,
+    "doel": str,
+    "resultaat": str,
+    "mandaat": str,
+    "sturing": str,
+    "budget": int,
+    "capaciteit_fte": Decimal,
+    "capaciteit_toelichting": str,
+    "rangorde": int,
+    "portefeuillehouder": int,
+    "partners": frozenset,
+    "bestuurders": frozenset,
+}
+VISIE_VELDEN: dict[str, type] = {
+    "titel": str,
+    "visie_fundament": str,
+    "visie_actualiteit": str,
+    "visie_perspectief": str,
+}
 
-    def __init__(self, *, huidig, door, op):
+
+class Conflict(DomeinFout):
+    """Someone else saved this in the meantime; `huidig` is what the database holds now. After
+    a merge, `samenvoeging` says which fields both changed (`conflicten`) and holds the merged
+    values, and `opgeslagen` the stored state of every field."""
+
+    def __init__(self, *, huidig, door, op, samenvoeging=None, opgeslagen=None):
         self.huidig = huidig
         self.door = door
         self.op = op
+        self.samenvoeging = samenvoeging
+        self.opgeslagen = opgeslagen
         naam = (door.get_full_name() or door.get_username()) if door else _("iemand anders")
-        super().__init__(
-            _(
+        if samenvoeging is not None:
+            bericht = _(
+                "%(naam)s heeft intussen ook opgeslagen en heeft een deel van dezelfde velden "
+                "anders ingevuld. Wat alleen u of alleen %(naam)s veranderde, is samengevoegd; "
+                "kies hieronder per veld welke versie blijft."
+            )
+        else:
+            bericht = _(
                 "%(naam)s heeft dit intussen opgeslagen. Vergelijk uw invoer met de opgeslagen "
                 "tekst en sla opnieuw op als u uw versie wilt bewaren."
             )
-            % {"naam": naam}
-        )
+        super().__init__(bericht % {"naam": naam})
+
+
+@dataclass(frozen=True)
+class Samengevoegd:
+    """What to save after a merge, on top of which stored wijzigingsnummer, and whose fields of
+    an intervening save were kept (`door` saved last)."""
+
+    waarden: dict
+    wijzigingsnummer: int
+    van_ander: list[str] = field(default_factory=list)
+    door: object = None
+
+
+def _laatste(obj):
+    return obj.history.select_related("history_user").first()
 
 
 def _controleer_wijzigingsnummer(obj, verwacht: int | None) -> None:
     if verwacht is not None and obj.wijzigingsnummer != verwacht:
-        laatste = obj.history.select_related("history_user").first()
+        laatste = _laatste(obj)
         raise Conflict(
             huidig=obj,
             door=laatste.history_user if laatste else None,
             op=laatste.history_date if laatste else None,
         )
+
+
+def stand_van_opgave(waarden: dict) -> dict:
+    """The opgave edit form's fields (OpgaveForm.initial_van) in the shape the merge compares."""
+    return normaliseer(waarden, OPGAVE_VELDEN)
+
+
+def _stand_nu(po: ProgrammaOpgave) -> dict:
+    leden = list(po.stuurgroep.all())
+    return stand_van_opgave(
+        {
+            "titel": po.opgave.titel,
+            "thema": po.opgave.thema_id,
+            "doel": po.doel,
+            "resultaat": po.resultaat,
+            "mandaat": po.mandaat,
+            "sturing": po.sturing,
+            "budget": po.budget,
+            "capaciteit_fte": po.capaciteit_fte,
+            "capaciteit_toelichting": po.capaciteit_toelichting,
+            "rangorde": po.rangorde,
+            "portefeuillehouder": po.portefeuillehouder_id,
+            "partners": [lid.partner_id for lid in leden if lid.partner_id],
+            "bestuurders": [lid.bestuurder_id for lid in leden if lid.bestuurder_id],
+        }
+    )
+
+
+def stand_van_visie(versie: ProgrammaVersie) -> dict:
+    """The title and vision of a version in the shape the merge compares."""
+    return normaliseer({naam: getattr(versie, naam) for naam in VISIE_VELDEN}, VISIE_VELDEN)
+
+
+def _voeg_samen(obj, opgeslagen, *, verwacht, basis, invoer, keuzes) -> Samengevoegd:
+    if basis is None and obj.wijzigingsnummer == verwacht:
+        # the old contract: no basis, no intervening save: the input as it is
+        return Samengevoegd(waarden={**opgeslagen, **invoer}, wijzigingsnummer=verwacht)
+    # With a basis, merge even when the number matches: a save that does not count (the
+    # admin) is then kept too, instead of being overwritten by an edit that did not touch it.
+    samen: Samenvoeging = voeg_samen(basis=basis, opgeslagen=opgeslagen, mijn=invoer, keuzes=keuzes)
+    laatste = _laatste(obj) if (samen.conflicten or samen.van_ander) else None
+    door = laatste.history_user if laatste else None
+    if samen.conflicten:
+        raise Conflict(
+            huidig=obj,
+            door=door,
+            op=laatste.history_date if laatste else None,
+            samenvoeging=samen,
+            opgeslagen=opgeslagen,
+        )
+    return Samengevoegd(
+        waarden=samen.resultaat,
+        wijzigingsnummer=obj.wijzigingsnummer,
+        van_ander=samen.van_ander,
+        door=door,
+    )
+
+
+@transaction.atomic
+def voeg_opgave_samen(
+    *,
+    programma_opgave: ProgrammaOpgave,
+    verwacht_wijzigingsnummer: int | None,
+    basis: dict | None,
+    invoer: dict,
+    keuzes: dict | None = None,
+) -> Samengevoegd:
+    """Merge an edit of an opgave begun on `basis` with what is stored now; Conflict for fields
+    both changed. Call it in the transaction that saves the result: its row lock holds till then."""
+    _concept(programma_opgave.versie)  # the same lock order as werk_opgave_bij
+    po = (
+        ProgrammaOpgave.objects.select_for_update()
+        .select_related("versie", "opgave")
+        .get(pk=programma_opgave.pk)
+    )
+    return _voeg_samen(
+        po,
+        _stand_nu(po),
+        verwacht=verwacht_wijzigingsnummer,
+        basis=basis,
+        invoer=invoer,
+        keuzes=keuzes,
+    )
+
+
+@transaction.atomic
+def voeg_visie_samen(
+    *,
+    versie: ProgrammaVersie,
+    verwacht_wijzigingsnummer: int | None,
+    basis: dict | None,
+    invoer: dict,
+    keuzes: dict | None = None,
+) -> Samengevoegd:
+    """Merge an edit of a version's title and vision begun on `basis` with what is stored now;
+    Conflict for fields both changed. Call it in the transaction that saves the result."""
+    versie = _concept(versie)
+    return _voeg_samen(
+        versie,
+        stand_van_visie(versie),
+        verwacht=verwacht_wijzigingsnummer,
+        basis=basis,
+        invoer=invoer,
+        keuzes=keuzes,
+    )
 
 
 @transaction.atomic

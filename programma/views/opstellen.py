@@ -3,8 +3,6 @@ councils. Every write goes through programma.services; every view names its acce
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
@@ -30,8 +29,8 @@ from programma.forms import (
     VisieForm,
 )
 from programma.models import ExterneRegeling, Jaarprogramma, Synergie
-from programma.services.opstellen import ONGEWIJZIGD
-from regio.geld import format_bedrag, format_fte
+from programma.services.opstellen import ONGEWIJZIGD, OPGAVE_VELDEN, VISIE_VELDEN
+from programma.views import conflict
 from regio.permissions import heeft_objectrecht, heeft_recht
 
 GET_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -72,35 +71,6 @@ def _meld(request, fout: ValidationError) -> None:
     """A refusal without a form (e.g. the version was proposed meanwhile): a message."""
     for bericht in fout.messages:
         messages.error(request, bericht)
-
-
-def _weergave(waarde) -> str:
-    if isinstance(waarde, bool) or waarde is None:
-        return "" if waarde is None else str(waarde)
-    if isinstance(waarde, int):
-        return format_bedrag(waarde)
-    if isinstance(waarde, Decimal):
-        return format_fte(waarde)
-    if isinstance(waarde, list | tuple | set):
-        return ", ".join(sorted(str(w) for w in waarde))
-    return str(waarde)
-
-
-def _verschillen(form, opgeslagen: dict, velden: list[str]) -> list[tuple[str, str, str]]:
-    """(label, what is saved now, what this user typed) for every field that differs."""
-    rijen = []
-    for naam in velden:
-        invoer = form.cleaned_data.get(naam)
-        nu = opgeslagen.get(naam)
-        if hasattr(invoer, "pk"):
-            invoer, nu_obj = str(invoer), form.fields[naam].queryset.filter(pk=nu).first()
-            nu = str(nu_obj) if nu_obj else ""
-        elif hasattr(invoer, "all") or isinstance(invoer, list):
-            invoer = [str(o) for o in invoer]
-            nu = [str(o) for o in form.fields[naam].queryset.filter(pk__in=nu or [])]
-        if _weergave(invoer).strip() != _weergave(nu).strip():
-            rijen.append((form.fields[naam].label, _weergave(nu), _weergave(invoer)))
-    return rijen
 
 
 @GET_POST
@@ -164,58 +134,110 @@ def overzicht(request: HttpRequest, jaar: int) -> HttpResponse:
 @heeft_recht(BEWERKEN)
 def visie(request: HttpRequest, jaar: int) -> HttpResponse:
     versie = selectors.concept_of_404(jaar)
-    opgeslagen = {
-        "titel": versie.titel,
-        "visie_fundament": versie.visie_fundament,
-        "visie_actualiteit": versie.visie_actualiteit,
-        "visie_perspectief": versie.visie_perspectief,
-        "wijzigingsnummer": versie.wijzigingsnummer,
-    }
+    opgeslagen = {naam: getattr(versie, naam) for naam in VISIE_VELDEN}
+    opgeslagen["wijzigingsnummer"] = versie.wijzigingsnummer
     form = VisieForm(request.POST or None, initial=opgeslagen)
-    conflict = None
+    if request.method == "POST":
+        basis_token = request.POST.get("basis", "")  # a refused form keeps its own basis
+    else:
+        basis_token = conflict.teken_basis(versie, services.stand_van_visie(versie))
+    scherm = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.werk_visie_bij(
-                versie=versie,
-                verwacht_wijzigingsnummer=form.cleaned_data["wijzigingsnummer"],
-                acting_user=request.user,
-                **{k: form.cleaned_data[k] for k in opgeslagen if k != "wijzigingsnummer"},
-            )
-        except services.Conflict as fout:
-            data = request.POST.copy()
-            data["wijzigingsnummer"] = fout.huidig.wijzigingsnummer
-            conflict = {
-                "fout": fout,
-                "verschillen": _verschillen(
-                    form, opgeslagen, [k for k in opgeslagen if k != "wijzigingsnummer"]
-                ),
-            }
-            form = VisieForm(data, initial=opgeslagen)
-            form.is_valid()
-        except ValidationError as fout:
-            _fout(form, fout)
+        basis, eerder = conflict.lees_basis(
+            basis_token, versie, VISIE_VELDEN, form.cleaned_data["wijzigingsnummer"]
+        )
+        keuzes, ontbreekt = conflict.lees_keuzes(request.POST, eerder)
+        if ontbreekt:
+            scherm = conflict.opnieuw_vragen(form, VISIE_VELDEN, basis, eerder, keuzes)
         else:
-            messages.success(request, _("De visie is opgeslagen."))
-            return redirect("bewerken", jaar=jaar)
+            try:
+                with transaction.atomic():
+                    samen = services.voeg_visie_samen(
+                        versie=versie,
+                        verwacht_wijzigingsnummer=form.cleaned_data["wijzigingsnummer"],
+                        basis=basis,
+                        invoer=conflict.invoer(form, VISIE_VELDEN),
+                        keuzes=keuzes,
+                    )
+                    services.werk_visie_bij(
+                        versie=versie,
+                        verwacht_wijzigingsnummer=samen.wijzigingsnummer,
+                        acting_user=request.user,
+                        **samen.waarden,
+                    )
+            except services.Conflict as fout:
+                if fout.samenvoeging is None:  # not from the merge: cannot happen under its lock
+                    _fout(form, fout)
+                else:
+                    form, basis_token, scherm = conflict.na_conflict(
+                        VisieForm, fout, versie, form, VISIE_VELDEN, basis
+                    )
+            except ValidationError as fout:
+                _fout(form, fout)
+            else:
+                messages.success(request, _("De visie is opgeslagen."))
+                _meld_samenvoeging(request, form, samen)
+                return redirect("bewerken", jaar=jaar)
     return render(
         request,
         "programma/opstellen/visie.html",
-        {"versie": versie, "form": form, "conflict": conflict},
+        {"versie": versie, "form": form, "conflict": scherm, "basis": basis_token},
     )
 
 
-def _opgave_context(request, po, form, conflict=None) -> dict:
+def _meld_samenvoeging(request, form, samen) -> None:
+    """Say whose changes were kept next to the user's own, so nobody is surprised later."""
+    if samen.van_ander:
+        messages.info(
+            request,
+            ngettext(
+                "%(naam)s had intussen ook opgeslagen. Die wijziging in %(velden)s is bewaard, "
+                "naast de uwe.",
+                "%(naam)s had intussen ook opgeslagen. Die wijzigingen in %(velden)s zijn "
+                "bewaard, naast de uwe.",
+                len(samen.van_ander),
+            )
+            % {
+                "naam": conflict.naam_van(samen.door),
+                "velden": conflict.labels(form, samen.van_ander),
+            },
+        )
+
+
+def _opgave_context(request, po, form, conflict=None, basis=None) -> dict:
+    if form is not None and basis is None:
+        basis = _basis_van(po, OpgaveForm.initial_van(po))
     return {
         "versie": po.versie,
         "po": po,
         "form": form,
         "conflict": conflict,
+        "basis": basis,
         "synergieen": selectors.synergieen_van(po),
         "synergie_form": SynergieForm(programma_opgave=po),
         # fresh from the database: an inline action may just have changed them
         "regelingen": list(ExterneRegeling.objects.filter(programma_opgave=po)),
         "regeling_form": RegelingForm(),
     }
+
+
+def _basis_van(po, opgeslagen: dict) -> str:
+    return conflict.teken_basis(po, services.stand_van_opgave(opgeslagen))
+
+
+def _object(form, naam: str, waarde):
+    """The object(s) a merged id (or set of ids) names; the form's own when they are the same."""
+    gekozen = form.cleaned_data.get(naam)
+    model = form.fields[naam].queryset.model
+    if isinstance(waarde, frozenset):
+        if gekozen is not None and {o.pk for o in gekozen} == waarde:
+            return list(gekozen)
+        return list(model._default_manager.filter(pk__in=waarde))
+    if waarde is None:
+        return None
+    if gekozen is not None and gekozen.pk == waarde:
+        return gekozen
+    return model._default_manager.get(pk=waarde)
 
 
 @GET_POST
@@ -228,53 +250,91 @@ def opgave(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
     form = OpgaveForm(
         request.POST or None, initial=opgeslagen, mag_benoemen=mag_benoemen, identiteit_vrij=vrij
     )
-    conflict = None
+    basis_token = request.POST.get("basis", "") if request.method == "POST" else None
+    scherm = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            with transaction.atomic():
-                services.werk_opgave_bij(
-                    programma_opgave=po,
-                    verwacht_wijzigingsnummer=data["wijzigingsnummer"],
-                    acting_user=request.user,
-                    doel=data["doel"],
-                    resultaat=data["resultaat"],
-                    mandaat=data["mandaat"],
-                    sturing=data["sturing"],
-                    budget=data["budget"],
-                    capaciteit_fte=data["capaciteit_fte"],
-                    capaciteit_toelichting=data["capaciteit_toelichting"],
-                    rangorde=data["rangorde"],
-                    partners=list(data["partners"]),
-                    bestuurders=list(data["bestuurders"]),
-                    portefeuillehouder=(
-                        data["portefeuillehouder"] if mag_benoemen else ONGEWIJZIGD
-                    ),
-                )
-                if vrij:
-                    identiteit.werk_identiteit_bij(
-                        opgave=po.opgave,
-                        titel=data["titel"],
-                        thema=data["thema"],
-                        acting_user=request.user,
-                    )
-        except services.Conflict as fout:
-            nu = OpgaveForm.initial_van(fout.huidig)
-            velden = [k for k in nu if k != "wijzigingsnummer"]
-            conflict = {"fout": fout, "verschillen": _verschillen(form, nu, velden)}
-            kopie = request.POST.copy()
-            kopie["wijzigingsnummer"] = fout.huidig.wijzigingsnummer
-            form = OpgaveForm(kopie, initial=nu, mag_benoemen=mag_benoemen, identiteit_vrij=vrij)
-            form.is_valid()
-        except ValidationError as fout:
-            _fout(form, fout)
+        basis, eerder = conflict.lees_basis(
+            basis_token, po, OPGAVE_VELDEN, data["wijzigingsnummer"]
+        )
+        keuzes, ontbreekt = conflict.lees_keuzes(request.POST, eerder)
+        if ontbreekt:
+            scherm = conflict.opnieuw_vragen(form, OPGAVE_VELDEN, basis, eerder, keuzes)
         else:
-            po.opgave.refresh_from_db(fields=["titel"])
-            messages.success(request, _("%(titel)s is opgeslagen.") % {"titel": po.opgave.titel})
+            scherm, form, basis_token = _sla_opgave_op(
+                request, po, form, basis, keuzes, basis_token, mag_benoemen, vrij
+            )
+        if scherm is None and not form.errors:
             return redirect("bewerken-opgave", jaar=jaar, slug=slug)
     return render(
-        request, "programma/opstellen/opgave.html", _opgave_context(request, po, form, conflict)
+        request,
+        "programma/opstellen/opgave.html",
+        _opgave_context(request, po, form, scherm, basis=basis_token or _basis_van(po, opgeslagen)),
     )
+
+
+def _sla_opgave_op(request, po, form, basis, keuzes, basis_token, mag_benoemen, vrij):
+    """Merge and save; (conflict screen or None, the form to show, its basis token)."""
+    data = form.cleaned_data
+    try:
+        with transaction.atomic():
+            samen = services.voeg_opgave_samen(
+                programma_opgave=po,
+                verwacht_wijzigingsnummer=data["wijzigingsnummer"],
+                basis=basis,
+                invoer=conflict.invoer(form, OPGAVE_VELDEN),
+                keuzes=keuzes,
+            )
+            w = samen.waarden
+            services.werk_opgave_bij(
+                programma_opgave=po,
+                verwacht_wijzigingsnummer=samen.wijzigingsnummer,
+                acting_user=request.user,
+                doel=w["doel"],
+                resultaat=w["resultaat"],
+                mandaat=w["mandaat"],
+                sturing=w["sturing"],
+                budget=w["budget"],
+                capaciteit_fte=w["capaciteit_fte"],
+                capaciteit_toelichting=w["capaciteit_toelichting"],
+                rangorde=w["rangorde"],
+                partners=_object(form, "partners", w["partners"]),
+                bestuurders=_object(form, "bestuurders", w["bestuurders"]),
+                portefeuillehouder=(
+                    _object(form, "portefeuillehouder", w["portefeuillehouder"])
+                    if mag_benoemen
+                    else ONGEWIJZIGD
+                ),
+            )
+            if vrij:
+                identiteit.werk_identiteit_bij(
+                    opgave=po.opgave,
+                    titel=w["titel"],
+                    thema=_object(form, "thema", w["thema"]),
+                    acting_user=request.user,
+                )
+    except services.Conflict as fout:
+        if fout.samenvoeging is None:
+            _fout(form, fout)
+        else:
+            form, basis_token, scherm = conflict.na_conflict(
+                OpgaveForm,
+                fout,
+                po,
+                form,
+                OPGAVE_VELDEN,
+                basis,
+                mag_benoemen=mag_benoemen,
+                identiteit_vrij=vrij,
+            )
+            return scherm, form, basis_token
+    except ValidationError as fout:
+        _fout(form, fout)
+    else:
+        po.opgave.refresh_from_db(fields=["titel"])
+        messages.success(request, _("%(titel)s is opgeslagen.") % {"titel": po.opgave.titel})
+        _meld_samenvoeging(request, form, samen)
+    return None, form, basis_token
 
 
 @GET_POST
