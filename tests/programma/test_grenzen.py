@@ -6,7 +6,6 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import ProtectedError
 
 from opgaven.models import Opgave
-from raden import selectors as raden_selectors
 from programma import services
 from programma.models import (
     Jaarprogramma,
@@ -15,6 +14,7 @@ from programma.models import (
     Status,
     Synergie,
 )
+from raden import selectors as raden_selectors
 from regio.exceptions import Bevroren, DomeinFout
 from regio.models import Bestuurder
 
