@@ -296,9 +296,12 @@ def _opgave_post(po, **wijziging):
     return _opgave_post(po, **wijziging)
 
 
-def test_portefeuillehouder_ziet_budget_en_rangorde_alleen_ter_inzage(demo, client, login):
+def test_portefeuillehouder_ziet_budget_en_rangorde_alleen_ter_inzage(
+    demo, client, login, django_assert_max_num_queries
+):
     login("portefeuillehouder")
-    html = client.get(EIGEN).content.decode()
+    with django_assert_max_num_queries(18):
+        html = client.get(EIGEN).content.decode()
     for naam in ("budget", "rangorde"):
         assert " readonly" in _tag(html, naam), naam
     for naam in ("titel", "thema", "portefeuillehouder"):
@@ -308,7 +311,8 @@ def test_portefeuillehouder_ziet_budget_en_rangorde_alleen_ter_inzage(demo, clie
     assert "Synergie toevoegen" not in html  # synergieën are the drafters'
     assert "Regeling toevoegen" in html or 'name="verwachte_cofinanciering"' in html
     login("programmabureau")
-    html = client.get(EIGEN).content.decode()
+    with django_assert_max_num_queries(18):
+        html = client.get(EIGEN).content.decode()
     assert " readonly" not in _tag(html, "budget") and " readonly" not in _tag(html, "rangorde")
     assert "Synergie toevoegen" in html
 
@@ -464,9 +468,10 @@ def _zonder_tokens(html: str) -> str:
 )
 @pytest.mark.parametrize("gebruiker", ["raadslid-arnhem", "griffier-arnhem", "beheer"])
 def test_een_geheim_concept_is_niet_te_onderscheiden_van_niets(
-    demo, client, login, gebruiker, geheim, onbestaand
+    demo, client, login, django_assert_max_num_queries, gebruiker, geheim, onbestaand
 ):
     login(gebruiker)
-    a, b = client.get(geheim), client.get(onbestaand)
+    with django_assert_max_num_queries(12):
+        a, b = client.get(geheim), client.get(onbestaand)
     assert a.status_code == b.status_code == 404
     assert _zonder_tokens(a.content.decode()) == _zonder_tokens(b.content.decode())
