@@ -7,7 +7,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 from regio.exceptions import Bevroren
@@ -49,9 +48,6 @@ class Opgave(models.Model):
         ordering = ["titel"]
         verbose_name = _("opgave")
         verbose_name_plural = _("opgaven")
-        permissions = [
-            ("portefeuillehouder_van", _("Is regionaal portefeuillehouder van deze opgave")),
-        ]
 
     def __str__(self) -> str:
         return self.titel
@@ -87,17 +83,3 @@ class Opgave(models.Model):
                     % {"titel": self.titel}
                 }
             )
-
-
-class OpgaveUserObjectPermission(UserObjectPermissionBase):
-    """A user's object permission on one opgave (guardian, direct foreign key)."""
-
-    content_object = models.ForeignKey(Opgave, on_delete=models.CASCADE)
-
-    history = HistoricalRecords()
-
-
-class OpgaveGroupObjectPermission(GroupObjectPermissionBase):
-    content_object = models.ForeignKey(Opgave, on_delete=models.CASCADE)
-
-    history = HistoricalRecords()

@@ -226,8 +226,32 @@ class OpgaveForm(forms.Form):
         error_messages={"required": _("Dit formulier is verouderd; laad de pagina opnieuw.")},
     )
 
-    def __init__(self, *args, mag_benoemen: bool = True, identiteit_vrij: bool = True, **kwargs):
+    def __init__(
+        self,
+        *args,
+        mag_benoemen: bool = True,
+        identiteit_vrij: bool = True,
+        mag_alles: bool = True,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        if not mag_alles:
+            # A portefeuillehouder edits the texts of their own opgave. Budget and rangorde stay
+            # in the form read-only (a changed value is refused by the service, with a message);
+            # title and thema name the opgave in every year and are simply not theirs.
+            for naam in ("budget", "rangorde"):
+                self.fields[naam].widget.attrs.update({"readonly": True, "aria-readonly": "true"})
+            self.fields["budget"].help_text = _(
+                "Het regiobestuur en het programmabureau stellen het budget vast."
+            )
+            self.fields["rangorde"].help_text = _(
+                "Het regiobestuur en het programmabureau stellen de rangorde vast."
+            )
+            for naam in ("titel", "thema"):
+                self.fields[naam].disabled = True
+                self.fields[naam].help_text = _(
+                    "Het regiobestuur en het programmabureau stellen titel en thema vast."
+                )
         if not identiteit_vrij:
             for naam in ("titel", "thema"):
                 self.fields[naam].disabled = True

@@ -6,7 +6,7 @@ is therefore reachable only by those who may draft it."""
 
 from __future__ import annotations
 
-from django.db.models import OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from programma.models import (
@@ -31,14 +31,32 @@ def mag_concepten_zien(user) -> bool:
 
 def zichtbare_versies(user) -> QuerySet[ProgrammaVersie]:
     """The programme versions this user may read: every proposed one, concepts only for drafters
-    and for the portefeuillehouders of an opgave in it."""
+    and for the portefeuillehouders of an opgave in that concept (the appointment in that very
+    version, not in another year)."""
     qs = ProgrammaVersie.objects.select_related("jaarprogramma")
     if mag_concepten_zien(user):
         return qs
     filter_ = Q(bevroren_op__isnull=False)
     if user is not None and user.is_authenticated:
-        filter_ |= Q(opgaven__portefeuillehouder__user=user)
-    return qs.filter(filter_).distinct()
+        filter_ |= Exists(
+            ProgrammaOpgave.objects.filter(versie=OuterRef("pk"), portefeuillehouder__user=user)
+        )
+    return qs.filter(filter_)
+
+
+def zichtbaar_concept_of_404(user, jaar: int) -> ProgrammaVersie:
+    """The working concept of a year if this user may see it; 404 alike when there is none and
+    when it is secret for this user."""
+    versie = zichtbare_versies(user).concepten().filter(jaarprogramma__jaar=jaar).first()
+    if versie is None:
+        raise Http404("Geen concept voor dit jaar.")
+    return versie
+
+
+def zichtbare_concept_opgave_of_404(user, jaar: int, slug: str) -> ProgrammaOpgave:
+    """An opgave in the working concept of a year, if this user may see that concept; 404 alike
+    when it does not exist and when it is secret for this user."""
+    return opgave_in_versie(zichtbaar_concept_of_404(user, jaar), slug)
 
 
 def gepubliceerde_versies() -> QuerySet[ProgrammaVersie]:
@@ -215,7 +233,7 @@ def synergieen_van_versie(versie: ProgrammaVersie) -> list[Synergie]:
 
 
 def concept_opgaven_van(user) -> QuerySet[ProgrammaOpgave]:
-    """The opgaven in a concept version whose portefeuillehouder this user is."""
+    """The opgaven in a concept version whose portefeuillehouder this user is there."""
     if not user.is_authenticated:
         return ProgrammaOpgave.objects.none()
     return (
@@ -223,5 +241,19 @@ def concept_opgaven_van(user) -> QuerySet[ProgrammaOpgave]:
             versie__bevroren_op__isnull=True, portefeuillehouder__user=user
         )
         .select_related("opgave", "versie__jaarprogramma")
+        .order_by("-versie__jaarprogramma__jaar", "opgave__titel")
+    )
+
+
+def gepubliceerde_opgaven_van(user) -> QuerySet[ProgrammaOpgave]:
+    """The opgaven this user is portefeuillehouder of in the published version of a year: the
+    2026 holder keeps the 2026 opgave when 2027 has another holder."""
+    if not user.is_authenticated:
+        return ProgrammaOpgave.objects.none()
+    return (
+        ProgrammaOpgave.objects.filter(
+            versie__in=gepubliceerde_versies().values("pk"), portefeuillehouder__user=user
+        )
+        .select_related("opgave", "opgave__thema", "versie__jaarprogramma")
         .order_by("-versie__jaarprogramma__jaar", "opgave__titel")
     )

@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from guardian.shortcuts import get_objects_for_user
 
 from opgaven.models import Opgave
+from programma.selectors import gepubliceerde_opgaven_van
 from raden.models import Fractie, Raadslid
 from regio.models import Gemeente
 
@@ -34,13 +35,10 @@ def gemeenten_met_recht(user, codename: str) -> QuerySet[Gemeente]:
 
 
 def opgaven_van_portefeuillehouder(user) -> QuerySet[Opgave]:
-    """The opgaven this user is regionaal portefeuillehouder of."""
-    if not user.is_authenticated:
-        return Opgave.objects.none()
+    """The opgaven this user is regionaal portefeuillehouder of in a published programme year
+    (the appointment in that year's version is the one source of it)."""
     return (
-        get_objects_for_user(
-            user, "opgaven.portefeuillehouder_van", klass=Opgave, accept_global_perms=False
-        )
+        Opgave.objects.filter(pk__in=gepubliceerde_opgaven_van(user).values("opgave_id"))
         .select_related("thema")
         .order_by("titel")
     )

@@ -2,8 +2,9 @@
 
 Every view is wrapped in exactly one of these decorators, which also labels it
 (`view.toegang`), so a test can prove that no URL is left without a rule. Denied means: a
-redirect to the login page for anonymous visitors, 403 for a logged-in user; objects that must
-stay secret are a 404 from the selectors before any of this is asked."""
+redirect to the login page for anonymous visitors, 403 for a logged-in user. An object that must
+stay secret (a concept and what is in it) is a 404 for whoever may not see it, the same 404 as
+for one that does not exist, before its permission is asked (`geheim_object`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 
 View = Callable[..., HttpResponse]
 ObjectLader = Callable[..., object]
+ZichtbaarLader = Callable[..., object]
 
 
 def _label(view: View, toegang: str) -> View:
@@ -78,6 +80,34 @@ def heeft_objectrecht(
             return view(request, *args, **kwargs)
 
         label = f"objectrecht:{perm}" + (f"|{of_recht}" if of_recht else "")
+        return _label(wrapper, label)
+
+    return decorator
+
+
+def geheim_object(
+    lader: ZichtbaarLader, *, recht: str | None = None, objectrecht: str | None = None
+) -> Callable[[View], View]:
+    """An object that must stay secret for some: `lader(user, **kwargs)` returns it only when
+    this user may see it and raises Http404 otherwise (the selectors decide), so that a secret
+    one and one that does not exist look the same. Whoever may see it needs the role permission
+    `recht` or the permission `objectrecht` on the object, else 403."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            obj = lader(request.user, **kwargs)
+            if not (
+                (recht is not None and request.user.has_perm(recht))
+                or (objectrecht is not None and request.user.has_perm(objectrecht, obj))
+            ):
+                raise PermissionDenied
+            request.toegang_object = obj
+            return view(request, *args, **kwargs)
+
+        label = "geheim:" + "|".join(r for r in (recht, objectrecht) if r)
         return _label(wrapper, label)
 
     return decorator

@@ -112,6 +112,8 @@ AUTHENTICATION_BACKENDS = [
     # First: django-axes refuses a locked-out username + address before anything else.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Before guardian: the only source of the portefeuillehouder's rights on an opgave.
+    "programma.permissions.PortefeuillehouderBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 ANONYMOUS_USER_NAME = None  # guardian: no anonymous user row; the public needs no object rights

@@ -21,6 +21,7 @@ from programma.models import (
     StuurgroepLid,
     Synergie,
 )
+from programma.permissions import BEWERK_OPGAVE, mag_alles_bewerken
 from programma.selectors import bereken_bijdragen
 from programma.verdeling import VerdeelFout
 from regio import bevriezing
@@ -113,12 +114,7 @@ def maak_jaarprogramma(
 def _kopieer_inhoud(*, bron: ProgrammaVersie, doel: ProgrammaVersie, acting_user) -> None:
     """Copy the content of one version into another: every kind the register says belongs to a
     version and is copied (regio.bevriezing), in dependency order, with its keys remapped."""
-    kaart = bevriezing.kopieer(
-        wortel=ProgrammaVersie, bron=bron, doel=doel, acting_user=acting_user
-    )
-    opgave_ids = {po.opgave_id for po in kaart.get(ProgrammaOpgave, {}).values()}
-    for opgave in Opgave.objects.filter(pk__in=opgave_ids).order_by("pk"):
-        synchroniseer_portefeuillehouder(opgave=opgave, acting_user=acting_user)
+    bevriezing.kopieer(wortel=ProgrammaVersie, bron=bron, doel=doel, acting_user=acting_user)
 
 
 def _concept(versie: ProgrammaVersie) -> ProgrammaVersie:
@@ -128,6 +124,20 @@ def _concept(versie: ProgrammaVersie) -> ProgrammaVersie:
     if versie.is_bevroren:
         raise Bevroren(_("Deze programmaversie is voorgesteld en kan niet meer veranderen."))
     return versie
+
+
+def weiger_zonder_opgaverecht(po: ProgrammaOpgave, acting_user) -> None:
+    """Refuse a write to an opgave in a concept by whoever may not edit it there (a drafter, or
+    its portefeuillehouder in that version)."""
+    if not acting_user.has_perm(BEWERK_OPGAVE, po):
+        raise DomeinFout(_("U mag deze opgave in dit programma niet bewerken."))
+
+
+def _weiger_zonder_opstelrecht(acting_user) -> None:
+    # Synergie weighs in the priority of both opgaven (DOMAIN.md: "hoe meer synergie, hoe meer
+    # prioriteit"), like the rangorde: the regiobestuur's and programmabureau's.
+    if not mag_alles_bewerken(acting_user):
+        raise DomeinFout(_("Synergieën leggen het regiobestuur en het programmabureau vast."))
 
 
 @transaction.atomic
@@ -172,7 +182,6 @@ def neem_opgave_op(
     leden += [StuurgroepLid(programma_opgave=po, bestuurder=b) for b in bestuurders or []]
     for lid in leden:
         bewaar(lid, acting_user=acting_user)
-    synchroniseer_portefeuillehouder(opgave=opgave, acting_user=acting_user)
     return po
 
 
@@ -188,6 +197,7 @@ def voeg_externe_regeling_toe(
 ) -> ExterneRegeling:
     """Link an external (provincie, Rijk, EU) programme to a concept opgave."""
     _concept(programma_opgave.versie)
+    weiger_zonder_opgaverecht(programma_opgave, acting_user)
     if programma_opgave.externe_regelingen.filter(naam__iexact=naam.strip()).exists():
         raise DomeinFout(_("De regeling '%(naam)s' staat al bij deze opgave.") % {"naam": naam})
     return bewaar(
@@ -208,6 +218,7 @@ def voeg_synergie_toe(
 ) -> Synergie:
     """Link two opgaven of one concept version, with an explanation; symmetric."""
     _concept(van.versie)
+    _weiger_zonder_opstelrecht(acting_user)
     if van.pk == naar.pk:
         raise DomeinFout(_("Een opgave heeft geen synergie met zichzelf."))
     if van.versie_id != naar.versie_id:
@@ -226,6 +237,7 @@ def voeg_synergie_toe(
 def verwijder_synergie(*, synergie: Synergie, acting_user) -> None:
     """Remove a synergy from a concept version."""
     _concept(synergie.van.versie)
+    _weiger_zonder_opstelrecht(acting_user)
     verwijder(synergie, acting_user=acting_user)
 
 
@@ -348,46 +360,6 @@ def sluit_programma_af(*, jaarprogramma: Jaarprogramma, acting_user) -> Jaarprog
     return _ga_naar(jaarprogramma=jaarprogramma, naar=Status.AFGESLOTEN, acting_user=acting_user)
 
 
-def synchroniseer_portefeuillehouder(*, opgave: Opgave, acting_user) -> None:
-    """Keep the object permission on an opgave with the users of its portefeuillehouders: the
-    one in its newest version and in its newest published version (who reports on it), and
-    those of every concept it is in (who may edit it there)."""
-    from django.contrib.auth.models import Permission
-
-    from opgaven.models import OpgaveUserObjectPermission
-
-    versies = ProgrammaOpgave.objects.filter(opgave=opgave)
-    nieuwste = versies.order_by("-versie__jaarprogramma__jaar", "-versie__nummer").values_list(
-        "portefeuillehouder__user_id", flat=True
-    )[:1]
-    gepubliceerd = (
-        versies.filter(versie__bevroren_op__isnull=False)
-        .order_by("-versie__jaarprogramma__jaar", "-versie__nummer")
-        .values_list("portefeuillehouder__user_id", flat=True)[:1]
-    )
-    concepten = versies.filter(versie__bevroren_op__isnull=True).values_list(
-        "portefeuillehouder__user_id", flat=True
-    )
-    houders = ({*nieuwste} | {*gepubliceerd} | {*concepten}) - {None}
-    permissie = Permission.objects.get(
-        content_type__app_label="opgaven", codename="portefeuillehouder_van"
-    )
-    bestaand = OpgaveUserObjectPermission.objects.filter(
-        content_object=opgave, permission=permissie
-    )
-    for rij in bestaand.exclude(user_id__in=houders):
-        verwijder(rij, acting_user=acting_user, reden=_("Niet langer portefeuillehouder"))
-    al = set(bestaand.values_list("user_id", flat=True))
-    for user_id in houders - al:
-        bewaar(
-            OpgaveUserObjectPermission(
-                user_id=user_id, permission=permissie, content_object=opgave
-            ),
-            acting_user=acting_user,
-            valideer=False,
-        )
-
-
 @transaction.atomic
 def benoem_portefeuillehouder(
     *, programma_opgave: ProgrammaOpgave, bestuurder: Bestuurder, acting_user
@@ -403,6 +375,6 @@ def benoem_portefeuillehouder(
     po.wijzigingsnummer += 1  # an edit form opened before this now sees a conflict
     po._history_user = acting_user
     po._change_reason = _("Portefeuillehouder benoemd")
+    # The rights follow from this row itself (programma.permissions): nothing else to update.
     po.save(update_fields=["portefeuillehouder", "wijzigingsnummer"])
-    synchroniseer_portefeuillehouder(opgave=po.opgave, acting_user=acting_user)
     return po

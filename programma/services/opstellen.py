@@ -21,8 +21,9 @@ from programma.models import (
     StuurgroepLid,
     Verdeelsleutel,
 )
+from programma.permissions import BENOEMEN, mag_alles_bewerken
 from programma.samenvoegen import Samenvoeging, normaliseer, voeg_samen
-from programma.services.levenscyclus import _concept, synchroniseer_portefeuillehouder
+from programma.services.levenscyclus import _concept, weiger_zonder_opgaverecht
 from programma.verdeling import VerdeelFout, gewichten_percentages
 from regio import bevriezing
 from regio.exceptions import DomeinFout
@@ -213,6 +214,34 @@ def voeg_visie_samen(
     )
 
 
+def _weiger_buiten_recht(
+    po: ProgrammaOpgave, acting_user, *, budget: int, rangorde: int, portefeuillehouder
+) -> None:
+    """Refuse a change of what this user may not change (DOMAIN.md, who may do what)."""
+    weiger_zonder_opgaverecht(po, acting_user)
+    if not mag_alles_bewerken(acting_user):
+        if budget != po.budget:
+            raise DomeinFout(
+                _(
+                    "Het budget stellen het regiobestuur en het programmabureau vast; als "
+                    "portefeuillehouder kunt u het niet wijzigen."
+                )
+            )
+        if rangorde != po.rangorde:
+            raise DomeinFout(
+                _(
+                    "De rangorde stellen het regiobestuur en het programmabureau vast; als "
+                    "portefeuillehouder kunt u haar niet wijzigen."
+                )
+            )
+    if (
+        portefeuillehouder is not ONGEWIJZIGD
+        and portefeuillehouder != po.portefeuillehouder
+        and not acting_user.has_perm(BENOEMEN)
+    ):
+        raise DomeinFout(_("Alleen het regiobestuur benoemt de portefeuillehouder."))
+
+
 @transaction.atomic
 def werk_visie_bij(
     *,
@@ -253,8 +282,9 @@ def werk_opgave_bij(
     bestuurders: list[Bestuurder],
     portefeuillehouder: Bestuurder | None | object = ONGEWIJZIGD,
 ) -> ProgrammaOpgave:
-    """Save the content of an opgave in a concept version; `portefeuillehouder` only when the
-    acting user may appoint one (the view decides who may, this saves it)."""
+    """Save the content of an opgave in a concept version. A portefeuillehouder changes its
+    texts and stuurgroep only; budget and rangorde need a drafter, the appointment the
+    regiobestuur (`ONGEWIJZIGD` leaves it as it is)."""
     _concept(programma_opgave.versie)  # the version first: the same lock order as a proposal
     po = (
         ProgrammaOpgave.objects.select_for_update()
@@ -262,6 +292,9 @@ def werk_opgave_bij(
         .get(pk=programma_opgave.pk)
     )
     _controleer_wijzigingsnummer(po, verwacht_wijzigingsnummer)
+    _weiger_buiten_recht(
+        po, acting_user, budget=budget, rangorde=rangorde, portefeuillehouder=portefeuillehouder
+    )
     if budget < 0:
         raise DomeinFout(_("Het budget kan niet negatief zijn."))
     if capaciteit_fte < 0:
@@ -299,7 +332,6 @@ def werk_opgave_bij(
             bewaar(
                 StuurgroepLid(programma_opgave=po, bestuurder=bestuurder), acting_user=acting_user
             )
-    synchroniseer_portefeuillehouder(opgave=po.opgave, acting_user=acting_user)
     return po
 
 
@@ -316,15 +348,14 @@ def verwijder_opgave_uit_programma(*, programma_opgave: ProgrammaOpgave, acting_
     )
     for rij in bevriezing.onderdelen(po):
         verwijder(rij, acting_user=acting_user)
-    opgave = po.opgave
     verwijder(po, acting_user=acting_user, reden=_("Uit het programma gehaald"))
-    synchroniseer_portefeuillehouder(opgave=opgave, acting_user=acting_user)
 
 
 @transaction.atomic
 def verwijder_externe_regeling(*, regeling: ExterneRegeling, acting_user) -> None:
     """Remove an external scheme from a concept opgave."""
     _concept(regeling.programma_opgave.versie)
+    weiger_zonder_opgaverecht(regeling.programma_opgave, acting_user)
     verwijder(regeling, acting_user=acting_user)
 
 

@@ -4,7 +4,7 @@ councils. Every write goes through programma.services; every view names its acce
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +15,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 
 from opgaven import services as identiteit
-from opgaven.models import Opgave
 from opgaven.services import maak_opgave
 from programma import cijfers, selectors, services
 from programma.forms import (
@@ -28,21 +27,37 @@ from programma.forms import (
     VerdeelsleutelForm,
     VisieForm,
 )
-from programma.models import ExterneRegeling, Jaarprogramma, Synergie
+from programma.models import (
+    ExterneRegeling,
+    Jaarprogramma,
+    ProgrammaOpgave,
+    ProgrammaVersie,
+    Synergie,
+)
+from programma.permissions import BEWERK_OPGAVE, BEWERKEN, VOORSTELLEN, mag_alles_bewerken
 from programma.services.opstellen import ONGEWIJZIGD, OPGAVE_VELDEN, VISIE_VELDEN
 from programma.views import conflict
-from regio.permissions import heeft_objectrecht, heeft_recht
+from regio.permissions import geheim_object, heeft_recht
 
 GET_POST = require_http_methods(["GET", "HEAD", "POST"])
-BEWERKEN = "programma.bewerk_concept"
 
 
-def _opgave(slug: str, **kwargs) -> Opgave:
-    return get_object_or_404(Opgave, slug=slug)
+def _concept(user, jaar: int, **kwargs) -> ProgrammaVersie:
+    return selectors.zichtbaar_concept_of_404(user, jaar)
 
 
-# A portefeuillehouder edits their own opgave; drafters edit every one.
-eigen_opgave = heeft_objectrecht("opgaven.portefeuillehouder_van", _opgave, of_recht=BEWERKEN)
+def _concept_opgave(user, jaar: int, slug: str, **kwargs) -> ProgrammaOpgave:
+    return selectors.zichtbare_concept_opgave_of_404(user, jaar, slug)
+
+
+# Drafting URLs of a concept: 404 for whoever may not see the concept (as for one that does
+# not exist), 403 for whoever sees it but may not do this.
+concept_opstellen = geheim_object(_concept, recht=BEWERKEN)
+concept_voorstellen = geheim_object(_concept, recht=VOORSTELLEN)
+# Drafters edit every opgave; a portefeuillehouder the texts of their own in that version.
+eigen_opgave = geheim_object(_concept_opgave, objectrecht=BEWERK_OPGAVE)
+# Removing an opgave and its synergieën are the drafters' (synergie weighs in the priority).
+opgave_opstellen = geheim_object(_concept_opgave, recht=BEWERKEN)
 
 
 def _identiteit_vrij(po) -> bool:
@@ -51,15 +66,9 @@ def _identiteit_vrij(po) -> bool:
 
 
 def _te_bewerken(request, jaar: int, slug: str):
-    """The concept and the opgave in it that this URL names. Besides the permission on the
-    opgave (any year), a portefeuillehouder must hold it in *this* version."""
-    versie = selectors.concept_of_404(jaar)
-    po = selectors.opgave_in_versie(versie, slug)
-    if not request.user.has_perm(BEWERKEN) and (
-        po.portefeuillehouder is None or po.portefeuillehouder.user_id != request.user.pk
-    ):
-        raise PermissionDenied
-    return versie, po
+    """The concept and the opgave in it that this URL names, as the access rule loaded them."""
+    po = request.toegang_object
+    return po.versie, po
 
 
 def _fout(form, fout: ValidationError) -> None:
@@ -101,9 +110,9 @@ def nieuw_programma(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@heeft_recht(BEWERKEN)
+@concept_opstellen
 def overzicht(request: HttpRequest, jaar: int) -> HttpResponse:
-    versie = selectors.concept_of_404(jaar)
+    versie = request.toegang_object
     figuren = cijfers.versie_cijfers(versie)
     opgaven = list(figuren.opgaven)
     sorteringen = {
@@ -131,9 +140,9 @@ def overzicht(request: HttpRequest, jaar: int) -> HttpResponse:
 
 
 @GET_POST
-@heeft_recht(BEWERKEN)
+@concept_opstellen
 def visie(request: HttpRequest, jaar: int) -> HttpResponse:
-    versie = selectors.concept_of_404(jaar)
+    versie = request.toegang_object
     opgeslagen = {naam: getattr(versie, naam) for naam in VISIE_VELDEN}
     opgeslagen["wijzigingsnummer"] = versie.wijzigingsnummer
     form = VisieForm(request.POST or None, initial=opgeslagen)
@@ -214,6 +223,9 @@ def _opgave_context(request, po, form, conflict=None, basis=None) -> dict:
         "conflict": conflict,
         "basis": basis,
         "synergieen": selectors.synergieen_van(po),
+        # False for a portefeuillehouder: synergieën (they weigh in the priority) and the
+        # concept's overview are the drafters'
+        "mag_opstellen": mag_alles_bewerken(request.user),
         "synergie_form": SynergieForm(programma_opgave=po),
         # fresh from the database: an inline action may just have changed them
         "regelingen": list(ExterneRegeling.objects.filter(programma_opgave=po)),
@@ -245,10 +257,15 @@ def _object(form, naam: str, waarde):
 def opgave(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
     versie, po = _te_bewerken(request, jaar, slug)
     mag_benoemen = request.user.has_perm("programma.benoem_portefeuillehouder")
+    mag_alles = mag_alles_bewerken(request.user)
     vrij = _identiteit_vrij(po)
     opgeslagen = OpgaveForm.initial_van(po)
     form = OpgaveForm(
-        request.POST or None, initial=opgeslagen, mag_benoemen=mag_benoemen, identiteit_vrij=vrij
+        request.POST or None,
+        initial=opgeslagen,
+        mag_benoemen=mag_benoemen,
+        identiteit_vrij=vrij,
+        mag_alles=mag_alles,
     )
     basis_token = request.POST.get("basis", "") if request.method == "POST" else None
     scherm = None
@@ -262,7 +279,7 @@ def opgave(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
             scherm = conflict.opnieuw_vragen(form, OPGAVE_VELDEN, basis, eerder, keuzes)
         else:
             scherm, form, basis_token = _sla_opgave_op(
-                request, po, form, basis, keuzes, basis_token, mag_benoemen, vrij
+                request, po, form, basis, keuzes, basis_token, mag_benoemen, vrij, mag_alles
             )
         if scherm is None and not form.errors:
             return redirect("bewerken-opgave", jaar=jaar, slug=slug)
@@ -273,7 +290,7 @@ def opgave(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
     )
 
 
-def _sla_opgave_op(request, po, form, basis, keuzes, basis_token, mag_benoemen, vrij):
+def _sla_opgave_op(request, po, form, basis, keuzes, basis_token, mag_benoemen, vrij, mag_alles):
     """Merge and save; (conflict screen or None, the form to show, its basis token)."""
     data = form.cleaned_data
     try:
@@ -306,7 +323,7 @@ def _sla_opgave_op(request, po, form, basis, keuzes, basis_token, mag_benoemen, 
                     else ONGEWIJZIGD
                 ),
             )
-            if vrij:
+            if vrij and mag_alles:
                 identiteit.werk_identiteit_bij(
                     opgave=po.opgave,
                     titel=w["titel"],
@@ -326,6 +343,7 @@ def _sla_opgave_op(request, po, form, basis, keuzes, basis_token, mag_benoemen, 
                 basis,
                 mag_benoemen=mag_benoemen,
                 identiteit_vrij=vrij,
+                mag_alles=mag_alles,
             )
             return scherm, form, basis_token
     except ValidationError as fout:
@@ -338,9 +356,9 @@ def _sla_opgave_op(request, po, form, basis, keuzes, basis_token, mag_benoemen, 
 
 
 @GET_POST
-@heeft_recht(BEWERKEN)
+@concept_opstellen
 def nieuwe_opgave(request: HttpRequest, jaar: int) -> HttpResponse:
-    versie = selectors.concept_of_404(jaar)
+    versie = request.toegang_object
     mag_benoemen = request.user.has_perm("programma.benoem_portefeuillehouder")
     form = NieuweOpgaveForm(
         request.POST or None, versie=versie, initial={"rangorde": 0}, mag_benoemen=mag_benoemen
@@ -381,10 +399,9 @@ def nieuwe_opgave(request: HttpRequest, jaar: int) -> HttpResponse:
 
 
 @GET_POST
-@heeft_recht(BEWERKEN)
+@opgave_opstellen
 def opgave_verwijderen(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
-    versie = selectors.concept_of_404(jaar)
-    po = selectors.opgave_in_versie(versie, slug)
+    versie, po = _te_bewerken(request, jaar, slug)
     if request.method == "POST":
         try:
             services.verwijder_opgave_uit_programma(programma_opgave=po, acting_user=request.user)
@@ -422,6 +439,7 @@ def _inline_met_fout(request, po, naam: str, form, partial: str) -> HttpResponse
         initial=OpgaveForm.initial_van(po),
         mag_benoemen=mag_benoemen,
         identiteit_vrij=_identiteit_vrij(po),
+        mag_alles=mag_alles_bewerken(request.user),
     )
     context = _opgave_context(request, po, bewerken)
     context[naam] = form
@@ -431,7 +449,7 @@ def _inline_met_fout(request, po, naam: str, form, partial: str) -> HttpResponse
 
 @require_POST
 @vary_on_headers("HX-Request")
-@eigen_opgave
+@opgave_opstellen
 def synergie_toevoegen(request: HttpRequest, jaar: int, slug: str) -> HttpResponse:
     versie, po = _te_bewerken(request, jaar, slug)
     form = SynergieForm(request.POST, programma_opgave=po)
@@ -454,7 +472,7 @@ def synergie_toevoegen(request: HttpRequest, jaar: int, slug: str) -> HttpRespon
 
 @require_POST
 @vary_on_headers("HX-Request")
-@eigen_opgave
+@opgave_opstellen
 def synergie_verwijderen(request: HttpRequest, jaar: int, slug: str, pk: int) -> HttpResponse:
     versie, po = _te_bewerken(request, jaar, slug)
     synergie = get_object_or_404(Synergie.objects.van_opgave(po), pk=pk)
@@ -504,9 +522,9 @@ def regeling_verwijderen(request: HttpRequest, jaar: int, slug: str, pk: int) ->
 
 @GET_POST
 @vary_on_headers("HX-Request")
-@heeft_recht(BEWERKEN)
+@concept_opstellen
 def verdeelsleutel(request: HttpRequest, jaar: int) -> HttpResponse:
-    versie = selectors.concept_of_404(jaar)
+    versie = request.toegang_object
     deelnemers = list(versie.deelnemers.select_related("gemeente").order_by("gemeente__naam"))
     initial = {"verdeelsleutel": versie.verdeelsleutel, "basisaandeel": versie.basisaandeel}
     initial.update({f"pct_{d.gemeente_id}": d.percentage for d in deelnemers})
@@ -557,9 +575,9 @@ def _voorbeeld(versie, deelnemers, soort, basisaandeel, percentages, **kwargs):
 
 
 @GET_POST
-@heeft_recht("programma.stel_voor")
+@concept_voorstellen
 def voorstellen(request: HttpRequest, jaar: int) -> HttpResponse:
-    versie = selectors.concept_of_404(jaar)
+    versie = request.toegang_object
     figuren = cijfers.versie_cijfers(versie)
     opgaven = figuren.opgaven
     fouten = []

@@ -14,6 +14,7 @@ from programma.models import (
     Status,
     Synergie,
 )
+from raden import selectors as raden_selectors
 from regio.exceptions import Bevroren, DomeinFout
 from regio.models import Bestuurder
 
@@ -243,8 +244,10 @@ def test_houder_van_het_gepubliceerde_programma_houdt_zijn_recht(demo):
     verwijder_opgave_uit_programma(
         programma_opgave=_po("energietransitie", 2028), acting_user=bureau
     )
-    assert _po("energietransitie", 2027).portefeuillehouder.user == marieke
-    assert User.objects.get(pk=marieke.pk).has_perm("opgaven.portefeuillehouder_van", opgave)
+    po_2027 = _po("energietransitie", 2027)
+    assert po_2027.portefeuillehouder.user == marieke
+    assert User.objects.get(pk=marieke.pk).has_perm("programma.portefeuillehouder_van", po_2027)
+    assert opgave in raden_selectors.opgaven_van_portefeuillehouder(marieke)
 
 
 def test_identiteit_van_een_voorgestelde_opgave_ook_niet_via_update_of_sql(demo):

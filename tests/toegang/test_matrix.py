@@ -2,7 +2,8 @@
 and POST. A new URL without an entry here makes `test_elk_urlpatroon_staat_in_de_matrix` fail.
 
 Outcomes: a status code, or LOGIN (a redirect to the login page). Denied means LOGIN for
-anonymous visitors, 403 for logged-in users, 404 where the object must stay secret; a denied
+anonymous visitors, 403 for logged-in users, 404 where the object must stay secret (the same 404
+as for one that does not exist: see `concept_url`); a denied
 request never changes a row (every write leaves a history record, so we count those)."""
 
 from __future__ import annotations
@@ -50,6 +51,20 @@ def alleen(toegestaan: dict, anders=403, anoniem=LOGIN):
 
 CONCEPT_ZICHTBAAR = alleen({PFH: 200, BUREAU: 200, BESTUUR: 200}, anders=404, anoniem=404)
 NIET_TOEGESTAAN = iedereen(405)
+# Who may see the 2028 concept: the drafters, and the portefeuillehouder (who holds an opgave
+# in it). Everyone else must not learn what is in it, not even that something exists.
+CONCEPT_LEZERS = (PFH, BUREAU, BESTUUR)
+GEEN_CONCEPT = ingelogd(404)  # no concept (for this year, or this opgave in it)
+
+
+def concept_url(toegestaan: dict) -> dict:
+    """A drafting URL of the 2028 concept: 404 for whoever may not see the concept, the same
+    404 as for a concept or opgave that does not exist; 403 for whoever sees it but may not do
+    this."""
+    uitkomst = {ANONIEM: LOGIN, **dict.fromkeys(INGELOGD, 404)}
+    uitkomst.update(dict.fromkeys(CONCEPT_LEZERS, 403))
+    uitkomst.update(toegestaan)
+    return uitkomst
 
 
 @dataclass
@@ -163,78 +178,93 @@ MATRIX: dict[str, list[Geval]] = {
     # Drafting. An empty POST is a form error on the same page (200) and changes nothing.
     "programma-nieuw": [Geval({}, alleen(OPSTELLERS), alleen(OPSTELLERS))],
     "bewerken": [
-        Geval({"jaar": 2028}, alleen(OPSTELLERS), NIET_TOEGESTAAN),
-        Geval({"jaar": 2027}, alleen({BUREAU: 404, BESTUUR: 404}), NIET_TOEGESTAAN),
+        Geval({"jaar": 2028}, concept_url(OPSTELLERS), NIET_TOEGESTAAN),
+        Geval({"jaar": 2027}, GEEN_CONCEPT, NIET_TOEGESTAAN),
+        Geval({"jaar": 2099}, GEEN_CONCEPT, NIET_TOEGESTAAN),
     ],
     "bewerken-visie": [
-        Geval({"jaar": 2028}, alleen(OPSTELLERS), alleen(OPSTELLERS)),
+        Geval({"jaar": 2028}, concept_url(OPSTELLERS), concept_url(OPSTELLERS)),
         # 2027 is proposed: nothing left to draft, by any path
-        Geval(
-            {"jaar": 2027}, alleen({BUREAU: 404, BESTUUR: 404}), alleen({BUREAU: 404, BESTUUR: 404})
-        ),
+        Geval({"jaar": 2027}, GEEN_CONCEPT, GEEN_CONCEPT),
     ],
     "bewerken-verdeelsleutel": [
-        Geval({"jaar": 2028}, alleen(OPSTELLERS), alleen(OPSTELLERS)),
-        Geval(
-            {"jaar": 2027}, alleen({BUREAU: 404, BESTUUR: 404}), alleen({BUREAU: 404, BESTUUR: 404})
-        ),
+        Geval({"jaar": 2028}, concept_url(OPSTELLERS), concept_url(OPSTELLERS)),
+        Geval({"jaar": 2027}, GEEN_CONCEPT, GEEN_CONCEPT),
     ],
-    "bewerken-opgave-nieuw": [Geval({"jaar": 2028}, alleen(OPSTELLERS), alleen(OPSTELLERS))],
+    "bewerken-opgave-nieuw": [
+        Geval({"jaar": 2028}, concept_url(OPSTELLERS), concept_url(OPSTELLERS)),
+        Geval({"jaar": 2099}, GEEN_CONCEPT, GEEN_CONCEPT),
+    ],
     "bewerken-opgave": [
         Geval(
-            {"jaar": 2028, "slug": "energietransitie"}, alleen(EIGEN_OPGAVE), alleen(EIGEN_OPGAVE)
+            {"jaar": 2028, "slug": "energietransitie"},
+            concept_url(EIGEN_OPGAVE),
+            concept_url(EIGEN_OPGAVE),
         ),
         Geval(
-            {"jaar": 2028, "slug": "woningbouwversnelling"}, alleen(OPSTELLERS), alleen(OPSTELLERS)
+            {"jaar": 2028, "slug": "woningbouwversnelling"},
+            concept_url(OPSTELLERS),
+            concept_url(OPSTELLERS),
         ),
+        # exists only in the 2028 concept: for a raadslid the same 404 as "bestaat-niet"
         Geval(
-            {"jaar": 2027, "slug": "energietransitie"},
-            alleen({BUREAU: 404, BESTUUR: 404, PFH: 404}),
-            alleen({BUREAU: 404, BESTUUR: 404, PFH: 404}),
+            {"jaar": 2028, "slug": "grensoverschrijdende-samenwerking"},
+            concept_url(OPSTELLERS),
+            concept_url(OPSTELLERS),
         ),
+        Geval({"jaar": 2028, "slug": "bestaat-niet"}, GEEN_CONCEPT, GEEN_CONCEPT),
+        Geval({"jaar": 2027, "slug": "energietransitie"}, GEEN_CONCEPT, GEEN_CONCEPT),
     ],
     "bewerken-opgave-verwijderen": [
         Geval(
             {"jaar": 2028, "slug": "energietransitie"},
-            alleen(OPSTELLERS),
-            alleen({BUREAU: 302, BESTUUR: 302}),
+            concept_url(OPSTELLERS),
+            concept_url({BUREAU: 302, BESTUUR: 302}),
         ),
+        Geval({"jaar": 2028, "slug": "bestaat-niet"}, GEEN_CONCEPT, GEEN_CONCEPT),
     ],
     "bewerken-synergie": [
-        Geval({"jaar": 2028, "slug": "energietransitie"}, NIET_TOEGESTAAN, alleen(EIGEN_OPGAVE)),
+        # synergie weighs in the priority: the drafters', not the portefeuillehouder's
+        Geval({"jaar": 2028, "slug": "energietransitie"}, NIET_TOEGESTAAN, concept_url(OPSTELLERS)),
+        Geval({"jaar": 2028, "slug": "bestaat-niet"}, NIET_TOEGESTAAN, GEEN_CONCEPT),
     ],
     "bewerken-synergie-verwijderen": [
         Geval(
             {"jaar": 2028, "slug": "energietransitie", "pk": _synergie_energie_2028},
             NIET_TOEGESTAAN,
-            alleen({BUREAU: 302, BESTUUR: 302, PFH: 302}),
+            concept_url({BUREAU: 302, BESTUUR: 302}),
         ),
         # a synergy of energietransitie and warmtetransitie is not found through another opgave
         Geval(
             {"jaar": 2028, "slug": "lifeport-health-hightech", "pk": _synergie_energie_2028},
             NIET_TOEGESTAAN,
-            alleen({BUREAU: 404, BESTUUR: 404}),
+            concept_url({BUREAU: 404, BESTUUR: 404}),
         ),
     ],
     "bewerken-regeling": [
-        Geval({"jaar": 2028, "slug": "energietransitie"}, NIET_TOEGESTAAN, alleen(EIGEN_OPGAVE)),
+        Geval(
+            {"jaar": 2028, "slug": "energietransitie"},
+            NIET_TOEGESTAAN,
+            concept_url(EIGEN_OPGAVE),
+        ),
+        Geval({"jaar": 2028, "slug": "bestaat-niet"}, NIET_TOEGESTAAN, GEEN_CONCEPT),
     ],
     "bewerken-regeling-verwijderen": [
         Geval(
             {"jaar": 2028, "slug": "energietransitie", "pk": _regeling_energie_2028},
             NIET_TOEGESTAAN,
-            alleen({BUREAU: 302, BESTUUR: 302, PFH: 302}),
+            concept_url({BUREAU: 302, BESTUUR: 302, PFH: 302}),
         ),
         # a regeling of another opgave through this URL is not found
         Geval(
             {"jaar": 2028, "slug": "woningbouwversnelling", "pk": _regeling_energie_2028},
             NIET_TOEGESTAAN,
-            alleen({BUREAU: 404, BESTUUR: 404}),
+            concept_url({BUREAU: 404, BESTUUR: 404}),
         ),
     ],
     "voorstellen": [
-        Geval({"jaar": 2028}, alleen({BESTUUR: 200}), alleen({BESTUUR: 302})),
-        Geval({"jaar": 2027}, alleen({BESTUUR: 404}), alleen({BESTUUR: 404})),
+        Geval({"jaar": 2028}, concept_url({BESTUUR: 200}), concept_url({BESTUUR: 302})),
+        Geval({"jaar": 2027}, GEEN_CONCEPT, GEEN_CONCEPT),
     ],
     "corrigeren": [
         Geval({"jaar": 2027}, alleen({BESTUUR: 200}), alleen({BESTUUR: 200})),
