@@ -239,8 +239,6 @@ def verbind() -> None:
     for model in (
         "regio.GemeenteUserObjectPermission",
         "regio.GemeenteGroupObjectPermission",
-        "opgaven.OpgaveUserObjectPermission",
-        "opgaven.OpgaveGroupObjectPermission",
     ):
         for signaal in (pre_save, pre_delete):
             signaal.connect(

@@ -17,7 +17,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.test import Client
 
-from opgaven.models import Opgave, OpgaveGroupObjectPermission, OpgaveUserObjectPermission
+from opgaven.models import Opgave
 from programma.models import ProgrammaOpgave
 from regio.models import (
     Bestuurder,
@@ -49,8 +49,6 @@ def _rechten() -> set:
     for model, wie in (
         (GemeenteUserObjectPermission, "user_id"),
         (GemeenteGroupObjectPermission, "group_id"),
-        (OpgaveUserObjectPermission, "user_id"),
-        (OpgaveGroupObjectPermission, "group_id"),
     ):
         rijen |= {
             (model.__name__, *r)
@@ -268,10 +266,9 @@ def _toegestaan(actor_naam: str, poging: str, doel_naam: str, d: Doel, actor) ->
         if poging == "wachtwoord zetten":
             return {"wachtwoord"}  # an ordinary account: beheer may set its password
         if poging == "bestuurder aan account koppelen":
-            return {
-                ("bestuurder", d.bestuurder.pk, n.pk),
-                ("OpgaveUserObjectPermission", n.pk, "portefeuillehouder_van", d.opgave.pk),
-            }
+            # the right on the opgave follows from the appointment in its version itself
+            # (programma.permissions): no permission row to add
+            return {("bestuurder", d.bestuurder.pk, n.pk)}
         if poging == "gebruiker toevoegen als superuser":
             return {"nieuw account zonder rechten"}
     if actor_naam == GRIFFIER and doel_naam == "nieuwkomer" and poging == "raadslid toevoegen":
