@@ -20,10 +20,13 @@ from regio.selectors import gemeente_met_inwoners
 
 def _programma_context(versie) -> dict:
     opgaven = list(selectors.programma_opgaven(versie))
-    regels = selectors.bijdragen_tabel(versie, opgaven)
+    deelname = selectors.deelname_van(versie)
+    regels = selectors.bijdragen_tabel(versie, opgaven, deelname.deelnemers)
     andere_versies = list(versie.jaarprogramma.versies.order_by("nummer"))
     return {
         "versie": versie,
+        "deelname": deelname,
+        "deelname_tekst": selectors.deelname_omschrijving(deelname),
         "programma": versie.jaarprogramma,
         "opgaven": opgaven,
         "themas": selectors.per_thema(opgaven),
@@ -76,11 +79,9 @@ def programma(request: HttpRequest, jaar: int, nummer: int | None = None) -> Htt
 @openbaar
 def opgave(request: HttpRequest, slug: str) -> HttpResponse:
     opgave, inhoud, synergieen, jaren = selectors.opgave_detail(request.user, slug)
-    bedragen = selectors.bijdragen_van(inhoud.versie)
-    regels = [
-        (d.gemeente, bedragen.get((inhoud.pk, d.gemeente_id), 0))
-        for d in inhoud.versie.deelnemers.select_related("gemeente")
-    ]
+    deelnemers = selectors.deelnemers_van(inhoud.versie)
+    bedragen = selectors.bijdragen_van(inhoud.versie, deelnemers)
+    regels = [(d, bedragen.get((inhoud.pk, d.gemeente_id), 0)) for d in deelnemers]
     regelingen = list(inhoud.externe_regelingen.all())
     return render(
         request,

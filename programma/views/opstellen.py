@@ -447,7 +447,8 @@ def regeling_verwijderen(request: HttpRequest, jaar: int, slug: str, pk: int) ->
 @heeft_recht(BEWERKEN)
 def verdeelsleutel(request: HttpRequest, jaar: int) -> HttpResponse:
     versie = selectors.concept_of_404(jaar)
-    deelnemers = list(versie.deelnemers.select_related("gemeente").order_by("gemeente__naam"))
+    deelname = selectors.deelname_van(versie)
+    deelnemers = deelname.deelnemers
     initial = {"verdeelsleutel": versie.verdeelsleutel, "basisaandeel": versie.basisaandeel}
     initial.update({f"pct_{d.gemeente_id}": d.percentage for d in deelnemers})
     form = VerdeelsleutelForm(request.POST or None, deelnemers=deelnemers, initial=initial)
@@ -477,9 +478,15 @@ def verdeelsleutel(request: HttpRequest, jaar: int) -> HttpResponse:
                 form.percentages(),
             )
             voorbeeld["niet_opgeslagen"] = True
-    if voorbeeld is None and request.method != "POST":
+    if voorbeeld is None and request.method != "POST" and not deelname.probleem:
         voorbeeld = _voorbeeld(versie, deelnemers, versie.verdeelsleutel, versie.basisaandeel, None)
-    context = {"versie": versie, "form": form, "voorbeeld": voorbeeld}
+    context = {
+        "versie": versie,
+        "form": form,
+        "voorbeeld": voorbeeld,
+        "deelname": deelname,
+        "deelname_tekst": selectors.deelname_omschrijving(deelname),
+    }
     if request.htmx:
         return render(request, "programma/opstellen/_voorbeeld.html", context)
     return render(request, "programma/opstellen/verdeelsleutel.html", context)
@@ -488,7 +495,11 @@ def verdeelsleutel(request: HttpRequest, jaar: int) -> HttpResponse:
 def _voorbeeld(versie, deelnemers, soort, basisaandeel, percentages) -> dict:
     opgaven = list(selectors.programma_opgaven(versie))
     bedragen = selectors.bereken_bijdragen(
-        versie, verdeelsleutel=soort, basisaandeel=basisaandeel, percentages=percentages
+        versie,
+        verdeelsleutel=soort,
+        basisaandeel=basisaandeel,
+        percentages=percentages,
+        deelnemers=deelnemers,
     )
     regels = [
         {
@@ -535,11 +546,14 @@ def voorstellen(request: HttpRequest, jaar: int) -> HttpResponse:
             )
             return redirect("programma", jaar=jaar)
     zonder_synergie = [po for po in opgaven if not po.aantal_synergieen]
+    deelname = selectors.deelname_van(versie)
     return render(
         request,
         "programma/opstellen/voorstellen.html",
         {
             "versie": versie,
+            "deelname": deelname,
+            "deelname_tekst": selectors.deelname_omschrijving(deelname),
             "opgaven": opgaven,
             "totaal_budget": sum(po.budget for po in opgaven),
             "zonder_synergie": zonder_synergie,
