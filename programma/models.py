@@ -188,11 +188,8 @@ class BevrorenQuerySet(models.QuerySet):
         return super().bulk_create(objs, *args, **kwargs)
 
     def bulk_update(self, objs, fields, *args, **kwargs):
-        objs = list(objs)
-        self.model._default_manager.filter(pk__in=[o.pk for o in objs])._weiger_bevroren()
-        if BESCHERMDE_VELDEN & set(fields):
-            # the rows would move: the versions they move to must be concepts too
-            self.model._weiger_bevroren_batch(objs)
+        # Django writes each batch with this queryset's update(), which refuses the protected
+        # fields (so no row moves to another version) and frozen rows: one check per batch.
         return super().bulk_update(objs, fields, *args, **kwargs)
 
 
