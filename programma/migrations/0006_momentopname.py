@@ -20,6 +20,8 @@ def _zonder_bevriezingstriggers(connection, werk) -> None:
     """Run `werk` with the user triggers of TABELLEN lifted, and restore them after."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            # ALTER TABLE refuses while deferred foreign-key checks on the table are pending.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for tabel in TABELLEN:
                 cursor.execute(f"ALTER TABLE {tabel} DISABLE TRIGGER USER")
         werk()
