@@ -188,8 +188,14 @@ class BevrorenQuerySet(models.QuerySet):
         return super().bulk_create(objs, *args, **kwargs)
 
     def bulk_update(self, objs, fields, *args, **kwargs):
-        # Django writes each batch with this queryset's update(), which refuses the protected
-        # fields (so no row moves to another version) and frozen rows: one check per batch.
+        # Refuse before Django's own atomic block starts: a refusal raised inside it (its
+        # batches go through update() above) would break the caller's transaction.
+        objs = list(objs)
+        if BESCHERMDE_VELDEN & set(fields):
+            raise DomeinFout(
+                _("Bevriezen en verplaatsen gaan alleen via het portaal (programma.services).")
+            )
+        self.model._default_manager.filter(pk__in=[o.pk for o in objs])._weiger_bevroren()
         return super().bulk_update(objs, fields, *args, **kwargs)
 
 
