@@ -10,6 +10,7 @@ raw rows and compares it with each surface, cell by cell."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -37,7 +38,15 @@ from programma.models import (
     StuurgroepLid,
     Synergie,
 )
-from programma.selectors import bereken_bijdragen, bijdragen_van, jaren_overzicht
+from programma.selectors import (
+    Deelname,
+    bereken_bijdragen,
+    bijdragen_van,
+    deelname_van,
+    deelnemers_van,
+    jaren_overzicht,
+    volgt_referentie,
+)
 from regio.models import Gemeente
 
 
@@ -97,12 +106,18 @@ class ThemaCijfers:
     def cofinanciering(self) -> int:
         return sum(po.cofinanciering for po in self.opgaven)
 
+    @property
+    def naam(self) -> str:
+        """The thema's name as the version shows it (as proposed, once frozen)."""
+        return self.opgaven[0].thema_weergave if self.opgaven else self.thema.naam
+
 
 @dataclass
 class GemeenteRegel:
     gemeente: Gemeente
     inwoners: int
     bedragen: list[int]
+    naam: str = ""  # as the version shows it (as proposed, once frozen)
 
     @property
     def totaal(self) -> int:
@@ -110,12 +125,9 @@ class GemeenteRegel:
 
 
 def _deelnemers(versie: ProgrammaVersie) -> list[Deelnemer]:
-    """The gemeenten that share in this version, with the inwoners it splits by."""
-    return list(
-        Deelnemer.objects.filter(versie=versie)
-        .select_related("gemeente")
-        .order_by("gemeente__naam")
-    )
+    """The gemeenten that share in this version, with the inwoners it splits by: stored for a
+    frozen version or a correction, following the reference data for a first concept."""
+    return deelnemers_van(versie)
 
 
 @dataclass
@@ -178,7 +190,12 @@ class VersieCijfers:
 
     @cached_property
     def deelnemers(self) -> list[Deelnemer]:
-        return _deelnemers(self.versie)
+        return self.deelname.deelnemers
+
+    @cached_property
+    def deelname(self) -> Deelname:
+        """Who shares in this version, by which inwoners and peildatum (selectors.deelname_van)."""
+        return deelname_van(self.versie)
 
     @property
     def aantal_deelnemers(self) -> int:
@@ -187,12 +204,13 @@ class VersieCijfers:
     @cached_property
     def gemeenten(self) -> list[GemeenteRegel]:
         """A row per deelnemende gemeente with its bijdrage per opgave, in the opgaven order."""
-        bedragen = bijdragen_van(self.versie)
+        bedragen = bijdragen_van(self.versie, self.deelnemers)
         return [
             GemeenteRegel(
                 gemeente=d.gemeente,
                 inwoners=d.inwoners,
                 bedragen=[bedragen.get((po.pk, d.gemeente_id), 0) for po in self.opgaven],
+                naam=d.gemeente_weergave,
             )
             for d in self.deelnemers
         ]
@@ -279,13 +297,18 @@ def verdeling_voorbeeld(
     """The bijdragen a concept would have under a (not yet saved) verdeelsleutel."""
     opgaven = list(programma_opgaven(versie))
     bedragen = bereken_bijdragen(
-        versie, verdeelsleutel=verdeelsleutel, basisaandeel=basisaandeel, percentages=percentages
+        versie,
+        verdeelsleutel=verdeelsleutel,
+        basisaandeel=basisaandeel,
+        percentages=percentages,
+        deelnemers=deelnemers,
     )
     regels = [
         GemeenteRegel(
             gemeente=d.gemeente,
             inwoners=d.inwoners,
             bedragen=[bedragen.get((po.pk, d.gemeente_id), 0) for po in opgaven],
+            naam=d.gemeente_weergave,
         )
         for d in deelnemers
     ]
@@ -382,10 +405,8 @@ def opgave_detail(user, slug: str, jaar: int | None = None) -> OpgaveDetail:
             Bijdrage.objects.filter(programma_opgave=inhoud).values_list("gemeente_id", "bedrag")
         )
     else:
-        bedragen = {
-            g: b for (po_id, g), b in bereken_bijdragen(versie).items() if po_id == inhoud.pk
-        }
-    bijdragen = [(d.gemeente, bedragen.get(d.gemeente_id, 0)) for d in _deelnemers(versie)]
+        bedragen = {g: b for (po_id, g), b in bijdragen_van(versie).items() if po_id == inhoud.pk}
+    bijdragen = [(d, bedragen.get(d.gemeente_id, 0)) for d in _deelnemers(versie)]
     return OpgaveDetail(
         opgave=opgave, inhoud=inhoud, synergieen=synergieen, jaren=jaren, bijdragen=bijdragen
     )
@@ -413,11 +434,17 @@ def gemeente_bijdragen(user, gemeente: Gemeente) -> list[GemeenteJaar]:
             "versie_id", flat=True
         )
     )
+    # A first concept has no stored members yet: it follows the membership of its 1 January.
+    for v in versies:
+        if volgt_referentie(v) and (
+            Gemeente.objects.leden_op(datetime.date(v.jaar, 1, 1)).filter(pk=gemeente.pk).exists()
+        ):
+            deelname.add(v.pk)
     versies = [v for v in versies if v.pk in deelname]
     per_versie: dict[int, list[ProgrammaOpgave]] = {v.pk: [] for v in versies}
     for po in (
         ProgrammaOpgave.objects.filter(versie__in=versies)
-        .select_related("opgave", "opgave__thema")
+        .select_related("versie", "opgave", "opgave__thema")
         .order_by("opgave__thema__volgorde", "rangorde", "opgave__titel")
     ):
         per_versie[po.versie_id].append(po)
@@ -430,11 +457,7 @@ def gemeente_bijdragen(user, gemeente: Gemeente) -> list[GemeenteJaar]:
     for versie in versies:
         if not versie.is_bevroren:  # only drafters see a concept; its shares are computed
             bedragen.update(
-                {
-                    po_id: b
-                    for (po_id, g), b in bereken_bijdragen(versie).items()
-                    if g == gemeente.pk
-                }
+                {po_id: b for (po_id, g), b in bijdragen_van(versie).items() if g == gemeente.pk}
             )
     return [
         GemeenteJaar(

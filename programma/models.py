@@ -10,6 +10,7 @@ triggers (regio.triggers), the copy on correction and carry-forward, and the fre
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -25,6 +26,24 @@ from regio.bevriezing import Bevriesbaar, BevrorenQuerySet
 from regio.exceptions import Bevroren, DomeinFout
 from regio.geld import MAX_BEDRAG, TE_GROOT
 from regio.models import Bestuurder, Gemeente, Partner
+
+
+@dataclass(frozen=True)
+class Weergave:
+    """What a page shows of a person or organisation named in a version: the state stored at
+    its proposal for a frozen version, the reference data as it is now for a concept."""
+
+    naam: str
+    functie: str = ""  # label, e.g. "wethouder"
+    gemeente: str = ""
+    soort: str = ""  # label of a partner's kind, e.g. "kennisinstelling"
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+def _label(choices, waarde: str) -> str:
+    return str(dict(choices).get(waarde, waarde))
 
 
 class Status(models.TextChoices):
@@ -207,7 +226,23 @@ class ProgrammaVersie(VersieInhoud):
             "gelijk wordt verdeeld over de gemeenten."
         ),
     )
-    peildatum_inwoners = models.DateField(_("peildatum inwoners"))
+    peildatum_inwoners = models.DateField(
+        _("peildatum inwoners"),
+        help_text=_(
+            "Een eerste concept volgt de nieuwste CBS-peildatum op of voor 1 januari; bij het "
+            "voorstellen wordt de gebruikte peildatum vastgelegd."
+        ),
+    )
+    percentages = models.JSONField(
+        _("percentages per gemeente"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Bij 'vaste percentages' in een eerste concept: het percentage per gemeente (id). "
+            "Bij het voorstellen komen ze op de deelnemende gemeenten te staan."
+        ),
+    )
     vorige = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -305,6 +340,10 @@ class Deelnemer(VersieInhoud):
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
         help_text=_("Alleen bij de verdeelsleutel 'vaste percentages'."),
     )
+    # The name as proposed: renaming a gemeente later does not change a proposed programme.
+    gemeente_naam = models.CharField(
+        _("naam bij het voorstel"), max_length=100, blank=True, editable=False
+    )
 
     history = HistoricalRecords()
     objects = BevrorenQuerySet.as_manager()
@@ -319,6 +358,13 @@ class Deelnemer(VersieInhoud):
 
     def __str__(self) -> str:
         return f"{self.gemeente} in {self.versie}"
+
+    @property
+    def gemeente_weergave(self) -> str:
+        """The gemeente's name as the version shows it (as proposed, once frozen)."""
+        if self.versie.is_bevroren and self.gemeente_naam:
+            return self.gemeente_naam
+        return self.gemeente.naam
 
 
 @bevriezing.registreer(pad="versie__bevroren_op", melding=VERSIE_BEVROREN)
@@ -368,6 +414,19 @@ class ProgrammaOpgave(VersieInhoud):
             "Benoemd door het regiobestuur; nodig voordat het programma wordt voorgesteld."
         ),
     )
+    # What a frozen version shows, stored by the proposal (renames later leave it alone).
+    thema_naam = models.CharField(
+        _("thema bij het voorstel"), max_length=100, blank=True, editable=False
+    )
+    portefeuillehouder_naam = models.CharField(
+        _("portefeuillehouder bij het voorstel"), max_length=200, blank=True, editable=False
+    )
+    portefeuillehouder_functie = models.CharField(
+        _("functie bij het voorstel"), max_length=20, blank=True, editable=False
+    )
+    portefeuillehouder_gemeente = models.CharField(
+        _("gemeente bij het voorstel"), max_length=100, blank=True, editable=False
+    )
 
     history = HistoricalRecords()
     objects = BevrorenQuerySet.as_manager()
@@ -391,6 +450,44 @@ class ProgrammaOpgave(VersieInhoud):
     def __str__(self) -> str:
         return f"{self.opgave} ({self.versie})"
 
+    @property
+    def thema_weergave(self) -> str:
+        """The thema's name as the version shows it (as proposed, once frozen)."""
+        if self.versie.is_bevroren and self.thema_naam:
+            return self.thema_naam
+        return self.opgave.thema.naam
+
+    @property
+    def portefeuillehouder_weergave(self) -> Weergave | None:
+        """Name, functie and gemeente of the portefeuillehouder as the version shows them."""
+        if self.versie.is_bevroren and self.portefeuillehouder_naam:
+            return Weergave(
+                naam=self.portefeuillehouder_naam,
+                functie=_label(Bestuurder.Functie.choices, self.portefeuillehouder_functie),
+                gemeente=self.portefeuillehouder_gemeente,
+            )
+        houder = self.portefeuillehouder
+        if houder is None:
+            return None
+        return Weergave(
+            naam=houder.naam, functie=houder.get_functie_display(), gemeente=houder.gemeente.naam
+        )
+
+    def leg_namen_vast(self) -> None:
+        """Copy the names this row shows from the reference data (the proposal saves them)."""
+        self.thema_naam = self.opgave.thema.naam
+        houder = self.portefeuillehouder
+        self.portefeuillehouder_naam = houder.naam if houder else ""
+        self.portefeuillehouder_functie = houder.functie if houder else ""
+        self.portefeuillehouder_gemeente = houder.gemeente.naam if houder else ""
+
+    NAAM_VELDEN = (
+        "thema_naam",
+        "portefeuillehouder_naam",
+        "portefeuillehouder_functie",
+        "portefeuillehouder_gemeente",
+    )
+
 
 @bevriezing.registreer(pad="programma_opgave__versie__bevroren_op", melding=VERSIE_BEVROREN)
 class StuurgroepLid(VersieInhoud):
@@ -409,9 +506,20 @@ class StuurgroepLid(VersieInhoud):
         Bestuurder, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("bestuurder")
     )
     rol = models.CharField(_("rol"), max_length=200, blank=True)
+    # What a frozen version shows, stored by the proposal (renames later leave it alone).
+    naam = models.CharField(_("naam bij het voorstel"), max_length=200, blank=True, editable=False)
+    functie = models.CharField(
+        _("functie bij het voorstel"), max_length=20, blank=True, editable=False
+    )
+    gemeente_naam = models.CharField(
+        _("gemeente bij het voorstel"), max_length=100, blank=True, editable=False
+    )
+    soort = models.CharField(_("soort bij het voorstel"), max_length=20, blank=True, editable=False)
 
     history = HistoricalRecords()
     objects = BevrorenQuerySet.as_manager()
+
+    NAAM_VELDEN = ("naam", "functie", "gemeente_naam", "soort")
 
     class Meta:
         ordering = ["programma_opgave", "bestuurder__naam", "partner__naam"]
@@ -439,6 +547,39 @@ class StuurgroepLid(VersieInhoud):
 
     def __str__(self) -> str:
         return str(self.partner or self.bestuurder)
+
+    @property
+    def weergave(self) -> Weergave:
+        """Name and role of this member as the version shows them (as proposed, once frozen)."""
+        if self.programma_opgave.versie.is_bevroren and self.naam:
+            return Weergave(
+                naam=self.naam,
+                functie=_label(Bestuurder.Functie.choices, self.functie) if self.functie else "",
+                gemeente=self.gemeente_naam,
+                soort=_label(Partner.Soort.choices, self.soort) if self.soort else "",
+            )
+        if self.bestuurder_id:
+            b = self.bestuurder
+            return Weergave(naam=b.naam, functie=b.get_functie_display(), gemeente=b.gemeente.naam)
+        return Weergave(naam=self.partner.naam, soort=self.partner.get_soort_display())
+
+    def leg_naam_vast(self) -> None:
+        """Copy name and role from the reference data (the proposal saves them)."""
+        if self.bestuurder_id:
+            b = self.bestuurder
+            self.naam, self.functie, self.gemeente_naam, self.soort = (
+                b.naam,
+                b.functie,
+                b.gemeente.naam,
+                "",
+            )
+        else:
+            self.naam, self.functie, self.gemeente_naam, self.soort = (
+                self.partner.naam,
+                "",
+                "",
+                self.partner.soort,
+            )
 
 
 class Niveau(models.TextChoices):
@@ -541,6 +682,11 @@ class Synergie(VersieInhoud):
                 "versie_id", flat=True
             )
         )
+
+    @classmethod
+    def _versie_ids_van(cls, objs):
+        ends = {o.van_id for o in objs} | {o.naar_id for o in objs}
+        return ProgrammaOpgave._base_manager.filter(pk__in=ends).values("versie_id")
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

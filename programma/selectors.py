@@ -6,22 +6,31 @@ is therefore reachable only by those who may draft it."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from programma.models import (
     Bijdrage,
+    Deelnemer,
     ProgrammaOpgave,
     ProgrammaVersie,
     Synergie,
     Verdeelsleutel,
 )
 from programma.verdeling import (
+    VerdeelFout,
     gewichten_basis_plus_inwoners,
     gewichten_inwoners,
     gewichten_percentages,
     verdeel,
 )
+from regio.models import Gemeente, Inwonertal
 
 
 def mag_concepten_zien(user) -> bool:
@@ -115,16 +124,138 @@ def programma_opgaven(versie: ProgrammaVersie) -> QuerySet[ProgrammaOpgave]:
     return met_cijfers(versie)
 
 
+def peildatum_voor(jaar: int) -> datetime.date | None:
+    """The latest CBS peildatum on or before 1 January of the year (else the earliest known)."""
+    grens = datetime.date(jaar, 1, 1)
+    peildata = Inwonertal.objects.order_by("-peildatum").values_list("peildatum", flat=True)
+    return (
+        peildata.filter(peildatum__lte=grens).first()
+        or Inwonertal.objects.order_by("peildatum").values_list("peildatum", flat=True).first()
+    )
+
+
+def volgt_referentie(versie: ProgrammaVersie) -> bool:
+    """Whether a version's members and inwoners still follow the reference data: a first
+    version until it is proposed. A correction (n > 1) keeps those of the proposal it
+    corrects, copied with it (DESIGN.md §2: a correction changes content only)."""
+    return not versie.is_bevroren and versie.nummer == 1
+
+
+@dataclass
+class Deelname:
+    """Who shares in the bijdragen of a version, by which inwoners (or percentages)."""
+
+    peildatum: datetime.date | None
+    deelnemers: list[Deelnemer]
+    voorlopig: bool  # a first concept: fixed only when it is proposed
+    ontbrekend: list[Gemeente] = field(default_factory=list)  # members without inwoners
+    probleem: str | None = None  # why these members cannot be split over (yet)
+
+    @property
+    def aantal(self) -> int:
+        return len(self.deelnemers)
+
+
+def _percentages_probleem(versie: ProgrammaVersie, deelnemers: list[Deelnemer]) -> str | None:
+    zonder = [d.gemeente_weergave for d in deelnemers if d.percentage is None]
+    if zonder:
+        return _(
+            "Geen percentage voor %(gemeenten)s, lid op 1 januari %(jaar)s. Geef elke "
+            "deelnemende gemeente een percentage bij de verdeelsleutel."
+        ) % {"gemeenten": ", ".join(zonder), "jaar": versie.jaar}
+    try:
+        gewichten_percentages({d.gemeente_id: d.percentage for d in deelnemers})
+    except VerdeelFout as fout:
+        return str(fout)
+    return None
+
+
+def deelname_van(versie: ProgrammaVersie) -> Deelname:
+    """The members and inwoners a version splits over: the stored Deelnemer rows of a frozen
+    version or a correction, the current members on 1 January of the year with the inwoners
+    of the current peildatum for a first concept. Two queries at most."""
+    if not volgt_referentie(versie):
+        rijen = sorted(
+            versie.deelnemers.select_related("gemeente"), key=lambda d: d.gemeente_weergave
+        )
+        deelname = Deelname(peildatum=versie.peildatum_inwoners, deelnemers=rijen, voorlopig=False)
+    else:
+        peildatum = peildatum_voor(versie.jaar)
+        leden = Gemeente.objects.leden_op(datetime.date(versie.jaar, 1, 1)).annotate(
+            tal=Subquery(
+                Inwonertal.objects.filter(gemeente=OuterRef("pk"), peildatum=peildatum).values(
+                    "inwoners"
+                )[:1]
+            )
+        )
+        leden = list(leden.order_by("naam"))
+        percentages = versie.percentages or {}
+        deelnemers = [
+            Deelnemer(
+                versie=versie,
+                gemeente=g,
+                inwoners=g.tal,
+                percentage=(Decimal(percentages[str(g.pk)]) if str(g.pk) in percentages else None),
+            )
+            for g in leden
+            if g.tal is not None
+        ]
+        deelname = Deelname(
+            peildatum=peildatum,
+            deelnemers=deelnemers,
+            voorlopig=True,
+            ontbrekend=[g for g in leden if g.tal is None],
+        )
+        if peildatum is None:
+            deelname.probleem = _("Er zijn nog geen inwonertallen vastgelegd; voeg die eerst toe.")
+        elif deelname.ontbrekend:
+            deelname.probleem = _("Geen inwonertal op %(datum)s voor: %(gemeenten)s.") % {
+                "datum": f"{peildatum:%d-%m-%Y}",
+                "gemeenten": ", ".join(g.naam for g in deelname.ontbrekend),
+            }
+    if deelname.probleem is None and not deelname.deelnemers:
+        deelname.probleem = _("Er zijn geen gemeenten om over te verdelen.")
+    if deelname.probleem is None and versie.verdeelsleutel == Verdeelsleutel.PERCENTAGES:
+        deelname.probleem = _percentages_probleem(versie, deelname.deelnemers)
+    return deelname
+
+
+def deelnemers_van(versie: ProgrammaVersie) -> list[Deelnemer]:
+    """The one source of who shares in a version (see deelname_van); rows of a first concept
+    are unsaved and follow the reference data."""
+    return deelname_van(versie).deelnemers
+
+
+def deelname_omschrijving(deelname: Deelname) -> str:
+    """The sentence a version page shows about the members and the peildatum it used."""
+    if deelname.peildatum is None:
+        tekst = _("Verdeeld over %(aantal)s gemeenten.") % {"aantal": deelname.aantal}
+    else:
+        tekst = _("Verdeeld over %(aantal)s gemeenten, inwoners per %(datum)s.") % {
+            "aantal": deelname.aantal,
+            "datum": date_format(deelname.peildatum, "j F Y"),
+        }
+    if deelname.voorlopig:
+        tekst = _(
+            "Voorlopig: %(tekst)s De leden en inwoners liggen vast zodra het programma wordt "
+            "voorgesteld."
+        ) % {"tekst": tekst}
+    return tekst
+
+
 def bereken_bijdragen(
     versie: ProgrammaVersie,
     *,
     verdeelsleutel: str | None = None,
     basisaandeel=None,
     percentages: dict | None = None,
+    deelnemers: list[Deelnemer] | None = None,
 ) -> dict[tuple[int, int], int]:
-    """The bijdragen of a version by its verdeelsleutel: {(opgave id, gemeente id): euro}.
-    The keyword arguments try another key without saving it (the preview)."""
-    deelnemers = list(versie.deelnemers.select_related("gemeente"))
+    """The bijdragen of a version by its verdeelsleutel: {(opgave id, gemeente id): euro},
+    over deelnemers_van(versie) unless given. The keyword arguments try another key without
+    saving it (the preview)."""
+    if deelnemers is None:
+        deelnemers = deelnemers_van(versie)
     sleutel = {d.gemeente.cbs_code: d for d in deelnemers}
     soort = verdeelsleutel or versie.verdeelsleutel
     if soort == Verdeelsleutel.PERCENTAGES:
@@ -148,8 +279,11 @@ def bereken_bijdragen(
     return uitkomst
 
 
-def bijdragen_van(versie: ProgrammaVersie) -> dict[tuple[int, int], int]:
-    """The stored bijdragen of a frozen version, or the computed ones of a concept."""
+def bijdragen_van(
+    versie: ProgrammaVersie, deelnemers: list[Deelnemer] | None = None
+) -> dict[tuple[int, int], int]:
+    """The stored bijdragen of a frozen version, or the computed ones of a concept (none while
+    its members cannot be split over, e.g. a member without a percentage)."""
     if versie.is_bevroren:
         return {
             (po_id, g_id): bedrag
@@ -157,7 +291,10 @@ def bijdragen_van(versie: ProgrammaVersie) -> dict[tuple[int, int], int]:
                 programma_opgave__versie=versie
             ).values_list("programma_opgave_id", "gemeente_id", "bedrag")
         }
-    return bereken_bijdragen(versie)
+    try:
+        return bereken_bijdragen(versie, deelnemers=deelnemers)
+    except VerdeelFout:
+        return {}
 
 
 def concept_versies(user) -> QuerySet[ProgrammaVersie]:

@@ -82,7 +82,5 @@ def maak_kaart(opgaven, synergieen, *, breedte: int = 900, hoogte: int = 600) ->
     for po in opgaven:
         if po.opgave.thema_id not in gezien:
             gezien.add(po.opgave.thema_id)
-            legenda.append(
-                (po.opgave.thema.naam, KLEUREN[themas[po.opgave.thema_id] % len(KLEUREN)])
-            )
+            legenda.append((po.thema_weergave, KLEUREN[themas[po.opgave.thema_id] % len(KLEUREN)]))
     return Kaart(breedte, hoogte, list(knopen.values()), lijnen, legenda)

@@ -7,7 +7,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from opgaven.models import Opgave
 from programma.models import (
@@ -20,53 +20,87 @@ from programma.models import (
     Status,
     StuurgroepLid,
     Synergie,
+    Verdeelsleutel,
 )
 from programma.permissions import BEWERK_OPGAVE, mag_alles_bewerken
-from programma.selectors import bereken_bijdragen
+from programma.selectors import (
+    Deelname,
+    bereken_bijdragen,
+    deelname_van,
+    deelnemers_van,
+    peildatum_voor,
+)
 from programma.verdeling import VerdeelFout
 from regio import bevriezing
 from regio.exceptions import Bevroren, DomeinFout
 from regio.history import bewaar, verwijder
-from regio.models import Bestuurder, Gemeente, Inwonertal, Partner
+from regio.models import Bestuurder, Partner
 
 
 def _peildatum_voor(jaar: int) -> datetime.date:
     """The latest CBS peildatum on or before 1 January of the programme's year."""
-    grens = datetime.date(jaar, 1, 1)
-    peildatum = (
-        Inwonertal.objects.filter(peildatum__lte=grens)
-        .order_by("-peildatum")
-        .values_list("peildatum", flat=True)
-        .first()
-    )
-    if peildatum is None:
-        peildatum = (
-            Inwonertal.objects.order_by("peildatum").values_list("peildatum", flat=True).first()
-        )
+    peildatum = peildatum_voor(jaar)
     if peildatum is None:
         raise DomeinFout(_("Er zijn nog geen inwonertallen vastgelegd; voeg die eerst toe."))
     return peildatum
 
 
-def _leg_deelnemers_vast(*, versie: ProgrammaVersie, acting_user) -> None:
-    """Record the members of the programme year and the inwoners the split will use."""
-    leden = Gemeente.objects.leden_op(datetime.date(versie.jaar, 1, 1))
-    tallen = dict(
-        Inwonertal.objects.filter(
-            gemeente__in=leden, peildatum=versie.peildatum_inwoners
-        ).values_list("gemeente_id", "inwoners")
-    )
-    ontbrekend = [g.naam for g in leden if g.pk not in tallen]
-    if ontbrekend:
-        raise DomeinFout(
-            _("Geen inwonertal op %(datum)s voor: %(gemeenten)s.")
-            % {"datum": f"{versie.peildatum_inwoners:%d-%m-%Y}", "gemeenten": ", ".join(ontbrekend)}
+def _leg_deelnemers_vast(*, versie: ProgrammaVersie, deelname: Deelname, acting_user) -> None:
+    """Record the members and inwoners the proposal splits over, with the names it shows: new
+    rows for a first version, the names only for a correction (which keeps its members)."""
+    rijen = deelname.deelnemers
+    percentages = versie.verdeelsleutel == Verdeelsleutel.PERCENTAGES
+    for d in rijen:
+        d.gemeente_naam = d.gemeente.naam
+        if d.pk is None and not percentages:
+            d.percentage = None  # the row records what the split used, nothing more
+    nieuw = [d for d in rijen if d.pk is None]
+    bestaand = [d for d in rijen if d.pk is not None]
+    reden = _("Voorgesteld aan de raden")
+    if nieuw:
+        bulk_create_with_history(
+            nieuw, Deelnemer, default_user=acting_user, default_change_reason=reden
         )
-    bulk_create_with_history(
-        [Deelnemer(versie=versie, gemeente=g, inwoners=tallen[g.pk]) for g in leden],
-        Deelnemer,
+    if bestaand:
+        bulk_update_with_history(
+            bestaand,
+            Deelnemer,
+            ["gemeente_naam"],
+            default_user=acting_user,
+            default_change_reason=reden,
+        )
+
+
+def _leg_namen_vast(
+    *, versie: ProgrammaVersie, opgaven: list[ProgrammaOpgave], acting_user
+) -> None:
+    """Store with the version what its pages show of the reference data (thema, bestuurders,
+    partners), so that a rename afterwards leaves the proposed programme as it was."""
+    reden = _("Voorgesteld aan de raden")
+    for po in opgaven:
+        po.leg_namen_vast()
+    bulk_update_with_history(
+        opgaven,
+        ProgrammaOpgave,
+        list(ProgrammaOpgave.NAAM_VELDEN),
         default_user=acting_user,
+        default_change_reason=reden,
     )
+    leden = list(
+        StuurgroepLid.objects.filter(programma_opgave__versie=versie).select_related(
+            "partner", "bestuurder__gemeente"
+        )
+    )
+    for lid in leden:
+        lid.leg_naam_vast()
+    if leden:
+        bulk_update_with_history(
+            leden,
+            StuurgroepLid,
+            list(StuurgroepLid.NAAM_VELDEN),
+            default_user=acting_user,
+            default_change_reason=reden,
+        )
 
 
 @transaction.atomic
@@ -74,7 +108,8 @@ def maak_jaarprogramma(
     *, jaar: int, titel: str, acting_user, overnemen: bool = False
 ) -> ProgrammaVersie:
     """Start a new year's programme as concept version 1, empty or carried forward from the
-    latest version of the previous year (which stays untouched)."""
+    latest version of the previous year (which stays untouched). Its members and inwoners
+    follow the reference data until it is proposed."""
     if Jaarprogramma.objects.filter(jaar=jaar).exists():
         raise DomeinFout(_("Er bestaat al een jaarprogramma %(jaar)s.") % {"jaar": jaar})
     bron = None
@@ -91,6 +126,7 @@ def maak_jaarprogramma(
         jaarprogramma=programma,
         nummer=1,
         titel=titel,
+        # provisional: the proposal records the peildatum it used
         peildatum_inwoners=_peildatum_voor(jaar),
         aangemaakt_door=acting_user,
     )
@@ -104,8 +140,13 @@ def maak_jaarprogramma(
             "basisaandeel",
         ):
             setattr(versie, veld, getattr(bron, veld))
+        # Fixed percentages go along; the proposal checks them against the new year's members.
+        versie.percentages = {
+            str(d.gemeente_id): str(d.percentage)
+            for d in deelnemers_van(bron)
+            if d.percentage is not None
+        }
     bewaar(versie, acting_user=acting_user)
-    _leg_deelnemers_vast(versie=versie, acting_user=acting_user)
     if bron is not None:
         _kopieer_inhoud(bron=bron, doel=versie, acting_user=acting_user)
     return versie
@@ -243,38 +284,47 @@ def verwijder_synergie(*, synergie: Synergie, acting_user) -> None:
 
 @transaction.atomic
 def stel_programma_voor(*, versie: ProgrammaVersie, acting_user) -> ProgrammaVersie:
-    """The regiobestuur proposes a concept version: its bijdragen are computed and stored and the
-    version is frozen; the year becomes voorgesteld (a correction supersedes the earlier one)."""
+    """The regiobestuur proposes a concept version: the members, inwoners and peildatum it
+    splits over are recorded, the bijdragen computed from exactly those and stored, the names
+    it shows stored with it, and the version frozen; the year becomes voorgesteld (a
+    correction supersedes the earlier one). A fixed number of queries, whatever its size."""
     versie = (
         ProgrammaVersie.objects.select_for_update()
         .select_related("jaarprogramma")
         .get(pk=versie.pk)
     )
-    _concept(versie)
+    if versie.is_bevroren:
+        raise Bevroren(_("Deze programmaversie is voorgesteld en kan niet meer veranderen."))
     programma = versie.jaarprogramma
     if programma.status not in (Status.CONCEPT, Status.VOORGESTELD):
         raise DomeinFout(
             _("Een %(status)s programma kan niet meer worden voorgesteld.")
             % {"status": programma.get_status_display()}
         )
-    if not versie.opgaven.exists():
+    opgaven = list(
+        versie.opgaven.select_related("opgave__thema", "portefeuillehouder__gemeente").order_by(
+            "pk"
+        )
+    )
+    if not opgaven:
         raise DomeinFout(_("Een programma zonder opgaven kan niet worden voorgesteld."))
     if not versie.titel.strip():
         raise DomeinFout(_("Geef het programma een titel voordat het wordt voorgesteld."))
-    zonder = list(
-        versie.opgaven.filter(portefeuillehouder__isnull=True).values_list(
-            "opgave__titel", flat=True
-        )
-    )
+    zonder = sorted(po.opgave.titel for po in opgaven if po.portefeuillehouder_id is None)
     if zonder:
         raise DomeinFout(
             _("Benoem eerst een regionaal portefeuillehouder voor: %(opgaven)s.")
             % {"opgaven": ", ".join(zonder)}
         )
+    deelname = deelname_van(versie)
+    if deelname.probleem:
+        raise DomeinFout(deelname.probleem)
     try:
-        bedragen = bereken_bijdragen(versie)
+        bedragen = bereken_bijdragen(versie, deelnemers=deelname.deelnemers)
     except VerdeelFout as fout:
         raise DomeinFout(str(fout)) from fout
+    _leg_deelnemers_vast(versie=versie, deelname=deelname, acting_user=acting_user)
+    _leg_namen_vast(versie=versie, opgaven=opgaven, acting_user=acting_user)
     bulk_create_with_history(
         [
             Bijdrage(programma_opgave_id=po_id, gemeente_id=gemeente_id, bedrag=bedrag)
@@ -282,7 +332,10 @@ def stel_programma_voor(*, versie: ProgrammaVersie, acting_user) -> ProgrammaVer
         ],
         Bijdrage,
         default_user=acting_user,
+        default_change_reason=_("Voorgesteld aan de raden"),
     )
+    versie.peildatum_inwoners = deelname.peildatum
+    versie.percentages = {}  # from now on on the Deelnemer rows, the one record
     versie.bevroren_op = timezone.now()
     versie.bevroren_door = acting_user
     bewaar(versie, acting_user=acting_user, reden=_("Voorgesteld aan de raden"))

@@ -14,7 +14,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from programma.models import (
-    Deelnemer,
     ExterneRegeling,
     ProgrammaOpgave,
     ProgrammaVersie,
@@ -23,6 +22,7 @@ from programma.models import (
 )
 from programma.permissions import BENOEMEN, mag_alles_bewerken
 from programma.samenvoegen import Samenvoeging, normaliseer, voeg_samen
+from programma.selectors import deelnemers_van, volgt_referentie
 from programma.services.levenscyclus import _concept, weiger_zonder_opgaverecht
 from programma.verdeling import VerdeelFout, gewichten_percentages
 from regio import bevriezing
@@ -374,7 +374,7 @@ def werk_verdeelsleutel_bij(
         raise DomeinFout(_("Kies een verdeelsleutel."))
     if not Decimal(0) <= basisaandeel <= Decimal(100):
         raise DomeinFout(_("Het vaste deel moet tussen 0 en 100 procent liggen."))
-    deelnemers = list(Deelnemer.objects.filter(versie=versie).select_related("gemeente"))
+    deelnemers = deelnemers_van(versie)
     if verdeelsleutel == Verdeelsleutel.PERCENTAGES:
         percentages = percentages or {}
         try:
@@ -387,6 +387,14 @@ def werk_verdeelsleutel_bij(
     versie.basisaandeel = (
         basisaandeel if verdeelsleutel == Verdeelsleutel.BASIS_PLUS_INWONERS else 0
     )
+    if volgt_referentie(versie):
+        # A first concept has no member rows yet: its percentages wait on the version, and
+        # the proposal checks them against the members of the year.
+        if verdeelsleutel == Verdeelsleutel.PERCENTAGES:
+            versie.percentages = {
+                str(d.gemeente_id): str(percentages[d.gemeente_id]) for d in deelnemers
+            }
+        return bewaar(versie, acting_user=acting_user)
     bewaar(versie, acting_user=acting_user)
     for d in deelnemers:
         nieuw = (

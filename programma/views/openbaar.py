@@ -19,11 +19,14 @@ from regio.selectors import gemeente_met_inwoners
 
 
 def _programma_context(versie) -> dict:
+    figuren = cijfers.versie_cijfers(versie)
     andere_versies = list(versie.jaarprogramma.versies.order_by("nummer"))
     return {
         "versie": versie,
+        "deelname": figuren.deelname,
+        "deelname_tekst": selectors.deelname_omschrijving(figuren.deelname),
         "programma": versie.jaarprogramma,
-        "cijfers": cijfers.versie_cijfers(versie),
+        "cijfers": figuren,
         "andere_versies": andere_versies,
     }
 

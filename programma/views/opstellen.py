@@ -525,7 +525,8 @@ def regeling_verwijderen(request: HttpRequest, jaar: int, slug: str, pk: int) ->
 @concept_opstellen
 def verdeelsleutel(request: HttpRequest, jaar: int) -> HttpResponse:
     versie = request.toegang_object
-    deelnemers = list(versie.deelnemers.select_related("gemeente").order_by("gemeente__naam"))
+    deelname = selectors.deelname_van(versie)
+    deelnemers = deelname.deelnemers
     initial = {"verdeelsleutel": versie.verdeelsleutel, "basisaandeel": versie.basisaandeel}
     initial.update({f"pct_{d.gemeente_id}": d.percentage for d in deelnemers})
     form = VerdeelsleutelForm(request.POST or None, deelnemers=deelnemers, initial=initial)
@@ -555,9 +556,15 @@ def verdeelsleutel(request: HttpRequest, jaar: int) -> HttpResponse:
                 form.percentages(),
                 niet_opgeslagen=True,
             )
-    if voorbeeld is None and request.method != "POST":
+    if voorbeeld is None and request.method != "POST" and not deelname.probleem:
         voorbeeld = _voorbeeld(versie, deelnemers, versie.verdeelsleutel, versie.basisaandeel, None)
-    context = {"versie": versie, "form": form, "voorbeeld": voorbeeld}
+    context = {
+        "versie": versie,
+        "form": form,
+        "voorbeeld": voorbeeld,
+        "deelname": deelname,
+        "deelname_tekst": selectors.deelname_omschrijving(deelname),
+    }
     if request.htmx:
         return render(request, "programma/opstellen/_voorbeeld.html", context)
     return render(request, "programma/opstellen/verdeelsleutel.html", context)
@@ -603,6 +610,8 @@ def voorstellen(request: HttpRequest, jaar: int) -> HttpResponse:
         {
             "versie": versie,
             "cijfers": figuren,
+            "deelname": figuren.deelname,
+            "deelname_tekst": selectors.deelname_omschrijving(figuren.deelname),
             "zonder_synergie": zonder_synergie,
             "zonder_portefeuillehouder": [po for po in opgaven if po.portefeuillehouder_id is None],
             "fouten": fouten,

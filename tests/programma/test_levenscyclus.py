@@ -5,8 +5,11 @@ import pytest
 from django.db.models import Sum
 
 from programma import services
-from programma.models import Bijdrage, Deelnemer, ProgrammaVersie, Status, Synergie
+from programma.models import Bijdrage, ProgrammaVersie, Status, Synergie
+from programma.selectors import deelname_van, deelnemers_van
 from regio.exceptions import Bevroren, DomeinFout
+from regio.models import Gemeente
+from tests.conftest import PEILDATUM
 from tests.factories import BestuurderFactory, OpgaveFactory, opgave_inhoud
 
 pytestmark = pytest.mark.django_db
@@ -16,11 +19,13 @@ def test_een_nieuw_programma_is_concept_versie_1_met_de_leden_van_het_jaar(conce
     assert concept.jaarprogramma.status == Status.CONCEPT
     assert concept.nummer == 1
     assert not concept.is_bevroren
-    assert {d.gemeente for d in concept.deelnemers.all()} == set(kleine_regio)
-    assert concept.peildatum_inwoners.isoformat() == "2039-01-01"
-    assert list(
-        concept.deelnemers.order_by("gemeente__naam").values_list("inwoners", flat=True)
-    ) == [50_000, 30_000, 20_000]
+    # The concept follows the members and inwoners of the year; nothing is stored before the
+    # proposal.
+    assert not concept.deelnemers.exists()
+    assert [(d.gemeente, d.inwoners) for d in deelnemers_van(concept)] == list(
+        zip(kleine_regio, [50_000, 30_000, 20_000], strict=True)
+    )
+    assert deelname_van(concept).peildatum.isoformat() == "2039-01-01"
 
 
 def test_een_gemeente_die_is_uitgetreden_deelt_niet_mee(kleine_regio, bestuur):
@@ -28,7 +33,7 @@ def test_een_gemeente_die_is_uitgetreden_deelt_niet_mee(kleine_regio, bestuur):
     lid.einde = lid.begin.replace(year=2039, month=12, day=31)
     lid.save()
     versie = services.maak_jaarprogramma(jaar=2040, titel="P", acting_user=bestuur)
-    assert kleine_regio[2] not in [d.gemeente for d in versie.deelnemers.all()]
+    assert kleine_regio[2] not in [d.gemeente for d in deelnemers_van(versie)]
 
 
 def test_voorstellen_bevriest_en_slaat_exacte_bijdragen_op(concept, bestuur):
@@ -158,8 +163,8 @@ def test_dezelfde_opgave_kan_niet_twee_keer_in_een_versie(concept, bestuur):
 
 def test_percentages_die_niet_optellen_houden_het_voorstel_tegen(concept, bestuur):
     concept.verdeelsleutel = "percentages"
+    concept.percentages = {str(g.pk): "30" for g in Gemeente.objects.leden_op(PEILDATUM)}
     concept.save()
-    Deelnemer.objects.filter(versie=concept).update(percentage=30)
     with pytest.raises(DomeinFout, match="90,0000 in plaats van 100"):
         services.stel_programma_voor(versie=concept, acting_user=bestuur)
     concept.refresh_from_db()

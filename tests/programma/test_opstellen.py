@@ -5,6 +5,7 @@ import re
 import pytest
 from django.db.models import Sum
 
+from programma import selectors
 from programma.models import (
     Bijdrage,
     ExterneRegeling,
@@ -310,7 +311,7 @@ def test_opgave_uit_het_programma_halen(bestuur, client):
 
 def test_verdeelsleutel_voorbeeld_en_opslaan(bestuur, client):
     versie = ProgrammaVersie.objects.get(jaarprogramma__jaar=2028)
-    deelnemers = list(versie.deelnemers.select_related("gemeente"))
+    deelnemers = selectors.deelnemers_van(versie)
     # explicit percentages: 18 gemeenten, 17 × 5 % and the rest 15 %
     data = {"verdeelsleutel": "percentages", "basisaandeel": "", "actie": "voorbeeld"}
     for i, d in enumerate(deelnemers):
@@ -336,7 +337,9 @@ def test_verdeelsleutel_voorbeeld_en_opslaan(bestuur, client):
     assert client.post(f"{BASIS}/verdeelsleutel/", {**data, "actie": "opslaan"}).status_code == 302
     versie.refresh_from_db()
     assert versie.verdeelsleutel == "percentages"
-    assert str(versie.deelnemers.get(gemeente=deelnemers[0].gemeente).percentage) == "15.0000"
+    # a first concept keeps them on the version until the proposal records its members
+    assert versie.percentages[str(deelnemers[0].gemeente_id)] == "15"
+    assert selectors.deelnemers_van(versie)[0].percentage == 15
     # a fixed base
     client.post(
         f"{BASIS}/verdeelsleutel/",
