@@ -43,12 +43,19 @@ ROLLEN: dict[str, list[str]] = {
 }
 
 
+ROLLEN_REDEN = "Rollen van DOMAIN.md, geïnstalleerd door migrate"
+
+
 @transaction.atomic
 def installeer_rollen() -> dict[str, Group]:
     """Create the role groups and give them exactly their permissions; idempotent."""
     groepen = {}
     for naam, codes in ROLLEN.items():
-        groep, _ = Group.objects.get_or_create(name=naam)
+        groep = Group.objects.filter(name=naam).first() or Group(name=naam)
+        # Written by `migrate`, where no person acts: the reason says who did it instead.
+        groep._change_reason = ROLLEN_REDEN
+        if groep.pk is None:
+            groep.save()
         perms = []
         for code in codes:
             app_label, codename = code.split(".")
