@@ -14,11 +14,13 @@ from datetime import datetime
 from decimal import Decimal
 
 from django import forms
+from django.contrib import messages
 from django.core import signing
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from programma.forms import BedragField, DecimaalField
 from programma.samenvoegen import MIJN, OPGESLAGEN, normaliseer, woordverschil
@@ -213,3 +215,37 @@ def opnieuw_vragen(form, soorten: dict, basis: dict, conflict: dict, keuzes: dic
         keuzes=keuzes,
         keuze_ontbreekt=True,
     )
+
+
+def meld(request, form, samen) -> None:
+    """Say whose changes were kept next to the user's own, so nobody is surprised later."""
+    if samen.van_ander:
+        messages.info(
+            request,
+            ngettext(
+                "%(naam)s had intussen ook opgeslagen. Die wijziging in %(velden)s is bewaard, "
+                "naast de uwe.",
+                "%(naam)s had intussen ook opgeslagen. Die wijzigingen in %(velden)s zijn "
+                "bewaard, naast de uwe.",
+                len(samen.van_ander),
+            )
+            % {
+                "naam": naam_van(samen.door),
+                "velden": labels(form, samen.van_ander),
+            },
+        )
+
+
+def object_van(form, naam: str, waarde):
+    """The object(s) a merged id (or set of ids) names; the form's own when they are the same."""
+    gekozen = form.cleaned_data.get(naam)
+    model = form.fields[naam].queryset.model
+    if isinstance(waarde, frozenset):
+        if gekozen is not None and {o.pk for o in gekozen} == waarde:
+            return list(gekozen)
+        return list(model._default_manager.filter(pk__in=waarde))
+    if waarde is None:
+        return None
+    if gekozen is not None and gekozen.pk == waarde:
+        return gekozen
+    return model._default_manager.get(pk=waarde)

@@ -10,7 +10,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
@@ -185,7 +184,7 @@ def visie(request: HttpRequest, jaar: int) -> HttpResponse:
                 _fout(form, fout)
             else:
                 messages.success(request, _("De visie is opgeslagen."))
-                _meld_samenvoeging(request, form, samen)
+                conflict.meld(request, form, samen)
                 return redirect("bewerken", jaar=jaar)
     return render(
         request,
@@ -194,33 +193,14 @@ def visie(request: HttpRequest, jaar: int) -> HttpResponse:
     )
 
 
-def _meld_samenvoeging(request, form, samen) -> None:
-    """Say whose changes were kept next to the user's own, so nobody is surprised later."""
-    if samen.van_ander:
-        messages.info(
-            request,
-            ngettext(
-                "%(naam)s had intussen ook opgeslagen. Die wijziging in %(velden)s is bewaard, "
-                "naast de uwe.",
-                "%(naam)s had intussen ook opgeslagen. Die wijzigingen in %(velden)s zijn "
-                "bewaard, naast de uwe.",
-                len(samen.van_ander),
-            )
-            % {
-                "naam": conflict.naam_van(samen.door),
-                "velden": conflict.labels(form, samen.van_ander),
-            },
-        )
-
-
-def _opgave_context(request, po, form, conflict=None, basis=None) -> dict:
+def _opgave_context(request, po, form, scherm=None, basis=None) -> dict:
     if form is not None and basis is None:
         basis = _basis_van(po, OpgaveForm.initial_van(po))
     return {
         "versie": po.versie,
         "po": po,
         "form": form,
-        "conflict": conflict,
+        "conflict": scherm,
         "basis": basis,
         "synergieen": selectors.synergieen_van(po),
         # False for a portefeuillehouder: synergieën (they weigh in the priority) and the
@@ -235,21 +215,6 @@ def _opgave_context(request, po, form, conflict=None, basis=None) -> dict:
 
 def _basis_van(po, opgeslagen: dict) -> str:
     return conflict.teken_basis(po, services.stand_van_opgave(opgeslagen))
-
-
-def _object(form, naam: str, waarde):
-    """The object(s) a merged id (or set of ids) names; the form's own when they are the same."""
-    gekozen = form.cleaned_data.get(naam)
-    model = form.fields[naam].queryset.model
-    if isinstance(waarde, frozenset):
-        if gekozen is not None and {o.pk for o in gekozen} == waarde:
-            return list(gekozen)
-        return list(model._default_manager.filter(pk__in=waarde))
-    if waarde is None:
-        return None
-    if gekozen is not None and gekozen.pk == waarde:
-        return gekozen
-    return model._default_manager.get(pk=waarde)
 
 
 @GET_POST
@@ -315,10 +280,10 @@ def _sla_opgave_op(request, po, form, basis, keuzes, basis_token, mag_benoemen, 
                 capaciteit_fte=w["capaciteit_fte"],
                 capaciteit_toelichting=w["capaciteit_toelichting"],
                 rangorde=w["rangorde"],
-                partners=_object(form, "partners", w["partners"]),
-                bestuurders=_object(form, "bestuurders", w["bestuurders"]),
+                partners=conflict.object_van(form, "partners", w["partners"]),
+                bestuurders=conflict.object_van(form, "bestuurders", w["bestuurders"]),
                 portefeuillehouder=(
-                    _object(form, "portefeuillehouder", w["portefeuillehouder"])
+                    conflict.object_van(form, "portefeuillehouder", w["portefeuillehouder"])
                     if mag_benoemen
                     else ONGEWIJZIGD
                 ),
@@ -327,7 +292,7 @@ def _sla_opgave_op(request, po, form, basis, keuzes, basis_token, mag_benoemen, 
                 identiteit.werk_identiteit_bij(
                     opgave=po.opgave,
                     titel=w["titel"],
-                    thema=_object(form, "thema", w["thema"]),
+                    thema=conflict.object_van(form, "thema", w["thema"]),
                     acting_user=request.user,
                 )
     except services.Conflict as fout:
@@ -351,7 +316,7 @@ def _sla_opgave_op(request, po, form, basis, keuzes, basis_token, mag_benoemen, 
     else:
         po.opgave.refresh_from_db(fields=["titel"])
         messages.success(request, _("%(titel)s is opgeslagen.") % {"titel": po.opgave.titel})
-        _meld_samenvoeging(request, form, samen)
+        conflict.meld(request, form, samen)
     return None, form, basis_token
 
 
