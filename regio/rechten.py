@@ -123,10 +123,10 @@ def _alleen_superuser(sender, instance, action, **kwargs) -> None:
         _weiger(_("Alleen een superuser kent rechten rechtstreeks toe."))
 
 
-def _gebruiker_opgeslagen(sender, instance, **kwargs) -> None:
+def _gebruiker_opgeslagen(sender, instance, update_fields=None, **kwargs) -> None:
     acting = handelende_gebruiker()
-    if _onbeperkt(acting):
-        return
+    if _onbeperkt(acting) or (update_fields and set(update_fields) == {"last_login"}):
+        return  # a login touches no right
     if instance.pk is None:
         if instance.is_superuser or instance.is_staff:
             _weiger(_("Alleen een superuser maakt een beheerder of superuser."))
