@@ -12,7 +12,14 @@ from django.db.models import Sum
 from opgaven.models import Opgave
 from portaal.demo import inhoud
 from portaal.rollen import ROLLEN_REDEN
-from programma.models import Bijdrage, Jaarprogramma, ProgrammaOpgave, Status, Synergie
+from programma.models import (
+    Bijdrage,
+    ExterneRegeling,
+    Jaarprogramma,
+    ProgrammaOpgave,
+    Status,
+    Synergie,
+)
 from raden.models import Raadslid
 from regio.models import Bestuurder, Gemeente, Inwonertal, Thema
 
@@ -177,3 +184,27 @@ def test_de_inhoud_komt_uit_de_databestanden(demo):
             assert sorted(po.externe_regelingen.values_list("naam", flat=True)) == sorted(
                 r["naam"] for r in o["externe_regelingen"]
             )
+
+
+def test_dezelfde_demoregio_als_voor_de_databestanden(demo):
+    """The figures of the demo as the Python literals had them (opgaven, budget, co-funding per
+    year, accounts): moving the content into data files changed none of them."""
+    per_jaar = {
+        jaar: (
+            ProgrammaOpgave.objects.filter(versie__jaarprogramma__jaar=jaar).count(),
+            ProgrammaOpgave.objects.filter(versie__jaarprogramma__jaar=jaar).aggregate(
+                s=Sum("budget")
+            )["s"],
+            ExterneRegeling.objects.filter(
+                programma_opgave__versie__jaarprogramma__jaar=jaar
+            ).aggregate(s=Sum("verwachte_cofinanciering"))["s"],
+        )
+        for jaar in (2026, 2027, 2028)
+    }
+    assert per_jaar == {
+        2026: (12, 13_905_000, 12_250_000),
+        2027: (14, 16_792_500, 13_350_000),
+        2028: (14, 17_800_000, 13_400_000),
+    }
+    assert User.objects.filter(email__endswith="@demo.regioportaal.nl").count() == 40
+    assert Synergie.objects.count() == 56
