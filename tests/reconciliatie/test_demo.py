@@ -33,8 +33,8 @@ def _versie(rijen: Rijen, jaar: int, nummer: int) -> int:
     )
 
 
-def _toon(client, url, django_assert_max_num_queries) -> HtmlPagina:
-    with django_assert_max_num_queries(MAX_QUERIES):
+def _toon(client, url, django_assert_max_num_queries, maximum=MAX_QUERIES) -> HtmlPagina:
+    with django_assert_max_num_queries(maximum):
         response = client.get(url)
     return HtmlPagina.van(response, url)
 
@@ -124,3 +124,14 @@ def test_opstellen_2028(rijen, bestuur_client, django_assert_max_num_queries):
     klopt(_toon(bestuur_client, url, django_assert_max_num_queries), rijen.verdeling(versie))
     url = "/programma/2028/bewerken/voorstellen/"
     klopt(_toon(bestuur_client, url, django_assert_max_num_queries), rijen.voorstellen(versie))
+
+
+def test_opgaven_bewerken_2028(rijen, bestuur_client, django_assert_max_num_queries):
+    versie = _versie(rijen, 2028, 1)
+    slugs = sorted(rijen.slug(po) for po in rijen.pos_van(versie))
+    assert any(rijen.opgave_bewerken(versie, slug) for slug in slugs)
+    for slug in slugs:
+        url = f"/programma/2028/bewerken/opgaven/{slug}/"
+        # the edit page's own bound (tests/programma/test_opstellen.py): forms and choices
+        pagina = _toon(bestuur_client, url, django_assert_max_num_queries, maximum=22)
+        klopt(pagina, rijen.opgave_bewerken(versie, slug))

@@ -281,6 +281,14 @@ class Rijen:
         k[("verdeling", "totaal", "bijdrage")] = sum(po["budget"] for po in pos)
         return k
 
+    def opgave_bewerken(self, versie_id: int, slug: str) -> Cijfers:
+        """/programma/<jaar>/bewerken/opgaven/<slug>/: the regelingen of the concept opgave."""
+        po = next(p for p in self.pos_van(versie_id) if self.slug(p) == slug)
+        return {
+            ("regelingen", f"regeling:{r['pk']}", "cofinanciering"): r["verwachte_cofinanciering"]
+            for r in self.regelingen_van(po)
+        }
+
     def opgave(self, slug: str, jaar: int | None, *, concepten: bool) -> Cijfers:
         """/opgaven/<slug>/ (jaar None) and /opgaven/<slug>/<jaar>/."""
         opgave_id = next(pk for pk, o in self.opgaven.items() if o["slug"] == slug)

@@ -1,35 +1,16 @@
-"""Selectors for every figure a page shows: one source per figure (issue 14, point 1).
-
-Budget, FTE, co-funding, bijdragen and counts, per opgave, per thema, per niveau, per gemeente
-and per version, come from here and nowhere else; pages, and later PDFs, CSV and the API, read
-these objects. A per-opgave figure is a correlated subquery on its own table, never a `Sum` or
-`Count` across a join that multiplies rows (two one-to-many joins side by side multiply each
-other: that once turned € 13.350.000 co-funding into € 38.000.000). Totals are added up from
-those per-opgave rows here, in one place. tests/reconciliatie/ recomputes every figure from the
-raw rows and compares it with each surface, cell by cell."""
+"""The figures of one programme version: per opgave (each by its own subquery), per thema,
+per niveau, per gemeente, and the totals; and the verdeelsleutel preview."""
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import (
-    Count,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    QuerySet,
-    Subquery,
-    Sum,
-    Value,
-)
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
-from django.http import Http404
 
 from programma.models import (
-    Bijdrage,
     Deelnemer,
     ExterneRegeling,
     Niveau,
@@ -43,9 +24,6 @@ from programma.selectors import (
     bereken_bijdragen,
     bijdragen_van,
     deelname_van,
-    deelnemers_van,
-    jaren_overzicht,
-    volgt_referentie,
 )
 from regio.models import Gemeente
 
@@ -122,12 +100,6 @@ class GemeenteRegel:
     @property
     def totaal(self) -> int:
         return sum(self.bedragen)
-
-
-def _deelnemers(versie: ProgrammaVersie) -> list[Deelnemer]:
-    """The gemeenten that share in this version, with the inwoners it splits by: stored for a
-    frozen version or a correction, following the reference data for a first concept."""
-    return deelnemers_van(versie)
 
 
 @dataclass
@@ -313,156 +285,3 @@ def verdeling_voorbeeld(
         for d in deelnemers
     ]
     return Voorbeeld(opgaven=opgaven, regels=regels, niet_opgeslagen=niet_opgeslagen)
-
-
-# --- one opgave, in one year -------------------------------------------------------------
-
-
-@dataclass
-class OpgaveDetail:
-    """An opgave as one year's programme has it, with its figures and the years it ran."""
-
-    opgave: object
-    inhoud: ProgrammaOpgave
-    synergieen: list
-    jaren: list[ProgrammaOpgave]
-    bijdragen: list[tuple[Gemeente, int]]
-
-    @property
-    def versie(self) -> ProgrammaVersie:
-        return self.inhoud.versie
-
-    @property
-    def regelingen(self) -> list[ExterneRegeling]:
-        return list(self.inhoud.externe_regelingen.all())
-
-    @property
-    def stuurgroep(self) -> list[StuurgroepLid]:
-        return list(self.inhoud.stuurgroep.all())
-
-    @property
-    def cofinanciering(self) -> int:
-        return self.inhoud.cofinanciering
-
-    @property
-    def bijdragen_totaal(self) -> int:
-        return sum(b for _, b in self.bijdragen)
-
-
-def opgave_detail(user, slug: str, jaar: int | None = None) -> OpgaveDetail:
-    """An opgave as one year's programme has it, with its figures; 404 if hidden or absent."""
-    # The year's version is the one /programma/<jaar>/ shows (jaren_overzicht, same rule as
-    # versie_voor). Without a year: the newest published year; a concept year only for those
-    # who may see it and only when no published year has the opgave.
-    from opgaven.models import Opgave
-
-    opgave = Opgave.objects.select_related("thema").filter(slug=slug).first()
-    if opgave is None:
-        raise Http404("Onbekende opgave.")
-    per_versie = {v.pk: v for v in jaren_overzicht(user)}  # one version per year
-    jaren = list(
-        ProgrammaOpgave.objects.filter(opgave=opgave, versie__in=list(per_versie))
-        .only("pk", "versie_id", "budget", "capaciteit_fte")
-        .order_by()
-    )
-    for po in jaren:
-        po.versie = per_versie[po.versie_id]
-    jaren.sort(key=lambda po: po.versie.jaar, reverse=True)
-    if jaar is not None:
-        gekozen = next((po for po in jaren if po.versie.jaar == jaar), None)
-        if gekozen is None:
-            raise Http404("Deze opgave staat niet in het programma van dat jaar.")
-    else:
-        gepubliceerd = [po for po in jaren if po.versie.is_bevroren]
-        gekozen = (gepubliceerd or jaren or [None])[0]
-        if gekozen is None:
-            raise Http404("Deze opgave staat nog in geen gepubliceerd programma.")
-    inhoud = (
-        met_cijfers(ProgrammaOpgave.objects.filter(pk=gekozen.pk))
-        .select_related(
-            "versie", "versie__jaarprogramma", "portefeuillehouder", "portefeuillehouder__gemeente"
-        )
-        .prefetch_related(
-            Prefetch(
-                "stuurgroep",
-                queryset=StuurgroepLid.objects.select_related(
-                    "partner", "bestuurder", "bestuurder__gemeente"
-                ),
-            ),
-            Prefetch("externe_regelingen", queryset=ExterneRegeling.objects.all()),
-        )
-        .get()
-    )
-    synergieen = [
-        (s.andere(inhoud), s.toelichting)
-        for s in Synergie.objects.van_opgave(inhoud)
-        .select_related("van__opgave", "naar__opgave")
-        .order_by("pk")
-    ]
-    versie = inhoud.versie
-    if versie.is_bevroren:
-        bedragen = dict(
-            Bijdrage.objects.filter(programma_opgave=inhoud).values_list("gemeente_id", "bedrag")
-        )
-    else:
-        bedragen = {g: b for (po_id, g), b in bijdragen_van(versie).items() if po_id == inhoud.pk}
-    bijdragen = [(d, bedragen.get(d.gemeente_id, 0)) for d in _deelnemers(versie)]
-    return OpgaveDetail(
-        opgave=opgave, inhoud=inhoud, synergieen=synergieen, jaren=jaren, bijdragen=bijdragen
-    )
-
-
-# --- one gemeente, across years ----------------------------------------------------------
-
-
-@dataclass
-class GemeenteJaar:
-    versie: ProgrammaVersie
-    regels: list = field(default_factory=list)
-
-    @property
-    def totaal(self) -> int:
-        return sum(bedrag for _, bedrag in self.regels)
-
-
-def gemeente_bijdragen(user, gemeente: Gemeente) -> list[GemeenteJaar]:
-    """For each year the user may see: the gemeente's bijdrage per opgave in that year."""
-    # A fixed number of queries however many years there are (a concept adds its computation).
-    versies = jaren_overzicht(user)
-    deelname = set(
-        Deelnemer.objects.filter(gemeente=gemeente, versie__in=[v.pk for v in versies]).values_list(
-            "versie_id", flat=True
-        )
-    )
-    # A first concept has no stored members yet: it follows the membership of its 1 January.
-    for v in versies:
-        if volgt_referentie(v) and (
-            Gemeente.objects.leden_op(datetime.date(v.jaar, 1, 1)).filter(pk=gemeente.pk).exists()
-        ):
-            deelname.add(v.pk)
-    versies = [v for v in versies if v.pk in deelname]
-    per_versie: dict[int, list[ProgrammaOpgave]] = {v.pk: [] for v in versies}
-    for po in (
-        ProgrammaOpgave.objects.filter(versie__in=versies)
-        .select_related("versie", "opgave", "opgave__thema")
-        .order_by("opgave__thema__volgorde", "rangorde", "opgave__titel")
-    ):
-        per_versie[po.versie_id].append(po)
-    bedragen = dict(
-        Bijdrage.objects.filter(
-            gemeente=gemeente,
-            programma_opgave__versie__in=[v for v in versies if v.is_bevroren],
-        ).values_list("programma_opgave_id", "bedrag")
-    )
-    for versie in versies:
-        if not versie.is_bevroren:  # only drafters see a concept; its shares are computed
-            bedragen.update(
-                {po_id: b for (po_id, g), b in bijdragen_van(versie).items() if g == gemeente.pk}
-            )
-    return [
-        GemeenteJaar(
-            versie=versie,
-            regels=[(po, bedragen.get(po.pk, 0)) for po in per_versie[versie.pk]],
-        )
-        for versie in versies
-    ]
