@@ -47,6 +47,11 @@ def _leg_deelnemers_vast(*, versie: ProgrammaVersie, deelname: Deelname, acting_
     """Record the members and inwoners the proposal splits over, with the names it shows: new
     rows for a first version, the names only for a correction (which keeps its members)."""
     rijen = deelname.deelnemers
+    if deelname.voorlopig:
+        # A first concept has no member rows of its own; one added by hand (the admin) would
+        # otherwise collide with the record made here.
+        for los in versie.deelnemers.all():
+            verwijder(los, acting_user=acting_user, reden=_("Vervangen door de leden van het jaar"))
     percentages = versie.verdeelsleutel == Verdeelsleutel.PERCENTAGES
     for d in rijen:
         d.gemeente_naam = d.gemeente.naam
