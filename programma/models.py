@@ -473,21 +473,6 @@ class ProgrammaOpgave(VersieInhoud):
             naam=houder.naam, functie=houder.get_functie_display(), gemeente=houder.gemeente.naam
         )
 
-    def leg_namen_vast(self) -> None:
-        """Copy the names this row shows from the reference data (the proposal saves them)."""
-        self.thema_naam = self.opgave.thema.naam
-        houder = self.portefeuillehouder
-        self.portefeuillehouder_naam = houder.naam if houder else ""
-        self.portefeuillehouder_functie = houder.functie if houder else ""
-        self.portefeuillehouder_gemeente = houder.gemeente.naam if houder else ""
-
-    NAAM_VELDEN = (
-        "thema_naam",
-        "portefeuillehouder_naam",
-        "portefeuillehouder_functie",
-        "portefeuillehouder_gemeente",
-    )
-
 
 @bevriezing.registreer(pad="programma_opgave__versie__bevroren_op", melding=VERSIE_BEVROREN)
 class StuurgroepLid(VersieInhoud):
@@ -518,8 +503,6 @@ class StuurgroepLid(VersieInhoud):
 
     history = HistoricalRecords()
     objects = BevrorenQuerySet.as_manager()
-
-    NAAM_VELDEN = ("naam", "functie", "gemeente_naam", "soort")
 
     class Meta:
         ordering = ["programma_opgave", "bestuurder__naam", "partner__naam"]
@@ -562,24 +545,6 @@ class StuurgroepLid(VersieInhoud):
             b = self.bestuurder
             return Weergave(naam=b.naam, functie=b.get_functie_display(), gemeente=b.gemeente.naam)
         return Weergave(naam=self.partner.naam, soort=self.partner.get_soort_display())
-
-    def leg_naam_vast(self) -> None:
-        """Copy name and role from the reference data (the proposal saves them)."""
-        if self.bestuurder_id:
-            b = self.bestuurder
-            self.naam, self.functie, self.gemeente_naam, self.soort = (
-                b.naam,
-                b.functie,
-                b.gemeente.naam,
-                "",
-            )
-        else:
-            self.naam, self.functie, self.gemeente_naam, self.soort = (
-                self.partner.naam,
-                "",
-                "",
-                self.partner.soort,
-            )
 
 
 class Niveau(models.TextChoices):

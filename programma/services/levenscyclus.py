@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history
 
 from opgaven.models import Opgave
 from programma.models import (
@@ -34,7 +37,7 @@ from programma.verdeling import VerdeelFout
 from regio import bevriezing
 from regio.exceptions import Bevroren, DomeinFout
 from regio.history import bewaar, verwijder
-from regio.models import Bestuurder, Partner
+from regio.models import Bestuurder, Gemeente, Partner, Thema
 
 
 def _peildatum_voor(jaar: int) -> datetime.date:
@@ -45,62 +48,82 @@ def _peildatum_voor(jaar: int) -> datetime.date:
     return peildatum
 
 
+# the reason in the history of every row the proposal writes
+VOORGESTELD = gettext_lazy("Voorgesteld aan de raden")
+
+
+def _werk_bij_met_historie(qs, acting_user, **waarden) -> None:
+    """One UPDATE of every row of `qs` (expressions computed by the database, so its cost does
+    not grow with the rows), then one history row each, as an edit by the acting user."""
+    if qs.update(**waarden):
+        qs.model.history.bulk_history_create(
+            list(qs.all()),
+            update=True,
+            default_user=acting_user,
+            default_change_reason=str(VOORGESTELD),
+        )
+
+
+def _naam(model, pad: str, veld: str, kolom: str):
+    """The `veld` of the `model` row whose `pad` is the outer row's `kolom`, or ''."""
+    return Coalesce(
+        Subquery(model.objects.filter(**{pad: OuterRef(kolom)}).values(veld)[:1]),
+        Value(""),
+    )
+
+
 def _leg_deelnemers_vast(*, versie: ProgrammaVersie, deelname: Deelname, acting_user) -> None:
     """Record the members and inwoners the proposal splits over, with the names it shows: new
     rows for a first version, the names only for a correction (which keeps its members)."""
-    rijen = deelname.deelnemers
+    if not deelname.voorlopig:
+        _werk_bij_met_historie(
+            Deelnemer.objects.filter(versie=versie),
+            acting_user,
+            gemeente_naam=_naam(Gemeente, "pk", "naam", "gemeente_id"),
+        )
+        return
+    # A first concept has no member rows of its own; one added by hand (the admin) would
+    # otherwise collide with the record made here.
+    for los in versie.deelnemers.all():
+        verwijder(los, acting_user=acting_user, reden=_("Vervangen door de leden van het jaar"))
     percentages = versie.verdeelsleutel == Verdeelsleutel.PERCENTAGES
-    for d in rijen:
+    for d in deelname.deelnemers:
         d.gemeente_naam = d.gemeente.naam
-        if d.pk is None and not percentages:
+        if not percentages:
             d.percentage = None  # the row records what the split used, nothing more
-    nieuw = [d for d in rijen if d.pk is None]
-    bestaand = [d for d in rijen if d.pk is not None]
-    reden = _("Voorgesteld aan de raden")
-    if nieuw:
-        bulk_create_with_history(
-            nieuw, Deelnemer, default_user=acting_user, default_change_reason=reden
-        )
-    if bestaand:
-        bulk_update_with_history(
-            bestaand,
-            Deelnemer,
-            ["gemeente_naam"],
-            default_user=acting_user,
-            default_change_reason=reden,
-        )
+    bulk_create_with_history(
+        deelname.deelnemers,
+        Deelnemer,
+        default_user=acting_user,
+        default_change_reason=str(VOORGESTELD),
+    )
 
 
-def _leg_namen_vast(
-    *, versie: ProgrammaVersie, opgaven: list[ProgrammaOpgave], acting_user
-) -> None:
+def _leg_namen_vast(*, versie: ProgrammaVersie, acting_user) -> None:
     """Store with the version what its pages show of the reference data (thema, bestuurders,
     partners), so that a rename afterwards leaves the proposed programme as it was."""
-    reden = _("Voorgesteld aan de raden")
-    for po in opgaven:
-        po.leg_namen_vast()
-    bulk_update_with_history(
-        opgaven,
-        ProgrammaOpgave,
-        list(ProgrammaOpgave.NAAM_VELDEN),
-        default_user=acting_user,
-        default_change_reason=reden,
+    _werk_bij_met_historie(
+        ProgrammaOpgave.objects.filter(versie=versie),
+        acting_user,
+        thema_naam=_naam(Thema, "opgaven", "naam", "opgave_id"),
+        portefeuillehouder_naam=_naam(Bestuurder, "pk", "naam", "portefeuillehouder_id"),
+        portefeuillehouder_functie=_naam(Bestuurder, "pk", "functie", "portefeuillehouder_id"),
+        portefeuillehouder_gemeente=_naam(
+            Bestuurder, "pk", "gemeente__naam", "portefeuillehouder_id"
+        ),
     )
-    leden = list(
-        StuurgroepLid.objects.filter(programma_opgave__versie=versie).select_related(
-            "partner", "bestuurder__gemeente"
-        )
+    bestuurder = Subquery(
+        Bestuurder.objects.filter(pk=OuterRef("bestuurder_id")).values("naam")[:1]
     )
-    for lid in leden:
-        lid.leg_naam_vast()
-    if leden:
-        bulk_update_with_history(
-            leden,
-            StuurgroepLid,
-            list(StuurgroepLid.NAAM_VELDEN),
-            default_user=acting_user,
-            default_change_reason=reden,
-        )
+    partner = Subquery(Partner.objects.filter(pk=OuterRef("partner_id")).values("naam")[:1])
+    _werk_bij_met_historie(
+        StuurgroepLid.objects.filter(programma_opgave__versie=versie),
+        acting_user,
+        naam=Coalesce(bestuurder, partner, Value("")),
+        functie=_naam(Bestuurder, "pk", "functie", "bestuurder_id"),
+        gemeente_naam=_naam(Bestuurder, "pk", "gemeente__naam", "bestuurder_id"),
+        soort=_naam(Partner, "pk", "soort", "partner_id"),
+    )
 
 
 @transaction.atomic
@@ -301,11 +324,7 @@ def stel_programma_voor(*, versie: ProgrammaVersie, acting_user) -> ProgrammaVer
             _("Een %(status)s programma kan niet meer worden voorgesteld.")
             % {"status": programma.get_status_display()}
         )
-    opgaven = list(
-        versie.opgaven.select_related("opgave__thema", "portefeuillehouder__gemeente").order_by(
-            "pk"
-        )
-    )
+    opgaven = list(versie.opgaven.select_related("opgave"))
     if not opgaven:
         raise DomeinFout(_("Een programma zonder opgaven kan niet worden voorgesteld."))
     if not versie.titel.strip():
@@ -324,7 +343,7 @@ def stel_programma_voor(*, versie: ProgrammaVersie, acting_user) -> ProgrammaVer
     except VerdeelFout as fout:
         raise DomeinFout(str(fout)) from fout
     _leg_deelnemers_vast(versie=versie, deelname=deelname, acting_user=acting_user)
-    _leg_namen_vast(versie=versie, opgaven=opgaven, acting_user=acting_user)
+    _leg_namen_vast(versie=versie, acting_user=acting_user)
     bulk_create_with_history(
         [
             Bijdrage(programma_opgave_id=po_id, gemeente_id=gemeente_id, bedrag=bedrag)
@@ -332,7 +351,7 @@ def stel_programma_voor(*, versie: ProgrammaVersie, acting_user) -> ProgrammaVer
         ],
         Bijdrage,
         default_user=acting_user,
-        default_change_reason=_("Voorgesteld aan de raden"),
+        default_change_reason=str(VOORGESTELD),
     )
     versie.peildatum_inwoners = deelname.peildatum
     versie.percentages = {}  # from now on on the Deelnemer rows, the one record

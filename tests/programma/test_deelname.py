@@ -206,3 +206,10 @@ def test_de_versiepagina_zegt_welke_leden_en_peildatum(concept, bestuur, client)
 def test_de_demo_versie_noemt_haar_18_gemeenten(demo, client):
     html = client.get("/programma/2027/").content.decode()
     assert "Verdeeld over 18 gemeenten, inwoners per 1 januari 2024." in html
+
+
+def test_een_losse_deelnemer_in_een_eerste_concept_wijkt_voor_de_leden(concept, bestuur):
+    """A row added by hand to a first concept (say in the admin) does not decide who shares."""
+    Deelnemer.objects.create(versie=concept, gemeente=GemeenteFactory(lid_sinds=False), inwoners=1)
+    services.stel_programma_voor(versie=concept, acting_user=bestuur)
+    assert _deelnemers(concept) == {"Aaa": 50_000, "Bbb": 30_000, "Ccc": 20_000}
