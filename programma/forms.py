@@ -13,6 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from opgaven.models import Opgave
 from programma import selectors
 from programma.models import Niveau, ProgrammaOpgave, ProgrammaVersie, Verdeelsleutel
+from regio.forms import (
+    GeheelGetalField,
+    VeiligeKeuze,
+    VeiligeMeervoudigeKeuze,
+    weiger_andere_cijfers,
+)
 from regio.geld import format_bedrag, parse_bedrag
 from regio.models import Partner, Thema
 
@@ -54,6 +60,7 @@ class DecimaalField(forms.CharField):
         value = super().to_python(value)
         if value in self.empty_values:
             return None
+        weiger_andere_cijfers(value)
         tekst = re.sub(r"\s|fte|%", "", str(value), flags=re.IGNORECASE).replace(",", ".")
         try:
             getal = Decimal(tekst)
@@ -78,23 +85,7 @@ class DecimaalField(forms.CharField):
         return getal
 
 
-class VeiligeMeervoudigeKeuze(forms.ModelMultipleChoiceField):
-    """Refuses values that are no database id (e.g. a 30-digit number) with the field's own
-    message, instead of letting the database driver fail on them."""
-
-    def _check_values(self, value):
-        for v in value:
-            tekst = str(v)
-            if not (tekst.isascii() and tekst.isdigit()) or int(tekst) > 2**63 - 1:
-                raise ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": v},
-                )
-        return super()._check_values(value)
-
-
-class BestuurderKeuze(forms.ModelChoiceField):
+class BestuurderKeuze(VeiligeKeuze):
     def label_from_instance(self, obj):
         return f"{obj.naam} – {obj.get_functie_display()} {obj.gemeente.naam}"
 
@@ -105,7 +96,7 @@ class BestuurdersKeuze(VeiligeMeervoudigeKeuze):
 
 
 class PortefeuillehouderForm(forms.Form):
-    programma_opgave = forms.IntegerField(widget=forms.HiddenInput)
+    programma_opgave = GeheelGetalField(widget=forms.HiddenInput)
     bestuurder = BestuurderKeuze(
         label=_("Regionaal portefeuillehouder"),
         queryset=selectors.bestuurders_keuze(),
@@ -115,7 +106,7 @@ class PortefeuillehouderForm(forms.Form):
 
 
 class NieuwProgrammaForm(forms.Form):
-    jaar = forms.IntegerField(
+    jaar = GeheelGetalField(
         label=_("Jaar"),
         min_value=2000,
         max_value=2100,
@@ -153,7 +144,7 @@ class VisieForm(forms.Form):
         required=False,
         help_text=_("Waar willen we heen en waarmee profileren we ons?"),
     )
-    wijzigingsnummer = forms.IntegerField(
+    wijzigingsnummer = GeheelGetalField(
         widget=forms.HiddenInput,
         error_messages={"required": _("Dit formulier is verouderd; laad de pagina opnieuw.")},
     )
@@ -163,7 +154,7 @@ class OpgaveForm(forms.Form):
     """The content of one opgave in a concept version."""
 
     titel = forms.CharField(label=_("Titel"), max_length=200)
-    thema = forms.ModelChoiceField(label=_("Thema"), queryset=Thema.objects.all(), empty_label=None)
+    thema = VeiligeKeuze(label=_("Thema"), queryset=Thema.objects.all(), empty_label=None)
 
     doel = forms.CharField(label=_("Doel"), widget=TEKSTVAK)
     resultaat = forms.CharField(
@@ -195,7 +186,7 @@ class OpgaveForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
-    rangorde = forms.IntegerField(
+    rangorde = GeheelGetalField(
         label=_("Rangorde van het regiobestuur"),
         min_value=0,
         max_value=999,
@@ -221,7 +212,7 @@ class OpgaveForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    wijzigingsnummer = forms.IntegerField(
+    wijzigingsnummer = GeheelGetalField(
         widget=forms.HiddenInput,
         error_messages={"required": _("Dit formulier is verouderd; laad de pagina opnieuw.")},
     )
@@ -291,7 +282,7 @@ class OpgaveForm(forms.Form):
 class NieuweOpgaveForm(OpgaveForm):
     """Add an opgave to a concept: one that exists already, or a new one."""
 
-    bestaande_opgave = forms.ModelChoiceField(
+    bestaande_opgave = VeiligeKeuze(
         label=_("Bestaande opgave"),
         queryset=Opgave.objects.none(),
         required=False,
@@ -306,7 +297,7 @@ class NieuweOpgaveForm(OpgaveForm):
         self.fields["titel"] = forms.CharField(
             label=_("Titel van een nieuwe opgave"), max_length=200, required=False
         )
-        self.fields["thema"] = forms.ModelChoiceField(
+        self.fields["thema"] = VeiligeKeuze(
             label=_("Thema van een nieuwe opgave"), queryset=Thema.objects.all(), required=False
         )
         self.order_fields(["bestaande_opgave", "titel", "thema"])
@@ -324,7 +315,7 @@ class NieuweOpgaveForm(OpgaveForm):
 
 
 class SynergieForm(forms.Form):
-    andere = forms.ModelChoiceField(
+    andere = VeiligeKeuze(
         label=_("Andere opgave"),
         queryset=ProgrammaOpgave.objects.none(),
         error_messages={"invalid_choice": _("Kies een opgave uit dit programma.")},

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -100,8 +100,16 @@ def voeg_raadslid_toe(
                 last_name=achternaam.strip(),
             )
             user.set_password(secrets.token_urlsafe(32))  # replaced by the raadslid's own
-            user.save()
-            nieuw_account = True
+            try:
+                with transaction.atomic():
+                    user.save()
+                nieuw_account = True
+            except IntegrityError:
+                # the same griffier's double click, or a colleague: the account is there now
+                user = User.objects.get(username=email)
+    # One seat per person at a time: requests for the same person wait here for each other,
+    # so the second one sees the seat the first one made and gets the message below.
+    User.objects.select_for_update().filter(pk=user.pk).first()
     zetel = Raadslid.objects.zittend().filter(user=user).select_related("gemeente").first()
     if zetel is not None:
         raise DomeinFout(

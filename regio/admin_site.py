@@ -60,10 +60,25 @@ class RegioAdminSite(admin.AdminSite):
             raise Http404
         return shortcut(request, content_type_id, object_id)
 
+    def register(self, model_or_iterable, admin_class=None, **options):
+        # Every admin form refuses digits other than 0-9 and ids past 64 bits with a message
+        # instead of a 500 (regio.forms.bewaak), whichever admin class registers it.
+        admin_class = _veilig(admin_class or admin.ModelAdmin)
+        admin_class.inlines = [_veilig(inline) for inline in admin_class.inlines]
+        return super().register(model_or_iterable, admin_class, **options)
+
     def login(self, request, extra_context=None):
         if request.user.is_authenticated and not self.has_permission(request):
             raise PermissionDenied
         return super().login(request, extra_context)
+
+
+def _veilig(klasse):
+    from regio.forms import VeiligeInvoerAdmin
+
+    if issubclass(klasse, VeiligeInvoerAdmin):
+        return klasse
+    return type(klasse.__name__, (VeiligeInvoerAdmin, klasse), {"__module__": klasse.__module__})
 
 
 class RegioAdminConfig(AdminConfig):

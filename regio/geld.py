@@ -18,8 +18,9 @@ MAX_BEDRAG = 10**12
 TE_GROOT = gettext_lazy("Een bedrag kan hoogstens € 1.000.000.000.000 zijn.")
 
 _SPATIES = re.compile(r"[\s\u00a0\u202f]+")
-_GROEPEN = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_CIJFERS = re.compile(r"^\d+$")
+# [0-9], not \d: \d and int() also read Arabic-Indic or fullwidth digits ("١٢٣" as 123).
+_GROEPEN = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
+_CIJFERS = re.compile(r"^[0-9]+$")
 _WOORDEN = re.compile(r"(mln|miljoen|mld|miljard|k\b|duizend)", re.IGNORECASE)
 
 
@@ -40,6 +41,11 @@ def parse_bedrag(tekst: str | int) -> int:
     waarde = re.sub(r"(€|eur(o)?)$", "", waarde, flags=re.IGNORECASE)
     if not waarde:
         raise ValidationError(_("Vul een bedrag in."), code="leeg")
+    if any(c.isdigit() and not c.isascii() for c in waarde):
+        raise ValidationError(
+            _("Schrijf het bedrag met de cijfers 0 tot en met 9, bijvoorbeeld 1.250.000."),
+            code="andere_cijfers",
+        )
     if _WOORDEN.search(waarde):
         raise ValidationError(
             _("Schrijf het bedrag voluit in euro's, bijvoorbeeld 1.200.000 in plaats van 1,2 mln."),
@@ -53,7 +59,7 @@ def parse_bedrag(tekst: str | int) -> int:
         waarde = waarde[:-3]
     heel, komma, centen = waarde.partition(",")
     if komma:
-        if not re.fullmatch(r"\d{1,2}", centen) or "," in centen:
+        if not re.fullmatch(r"[0-9]{1,2}", centen) or "," in centen:
             raise ValidationError(
                 _("'%(invoer)s' is geen bedrag. Gebruik een punt tussen duizendtallen: 1.250.000.")
                 % {"invoer": ruw.strip()},

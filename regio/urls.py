@@ -9,6 +9,7 @@ from programma import views as programma_views
 from programma.views import opstellen
 from raden import views as raden_views
 from regio import views as regio_views
+from regio.forms import InlogForm
 from regio.permissions import ingelogd, openbaar
 
 urlpatterns = [
@@ -85,7 +86,11 @@ urlpatterns = [
     path("mijn/", raden_views.mijn, name="mijn"),
     path("healthz", regio_views.healthz, name="healthz"),
     # Accounts: Django's own views, labelled with their access rule.
-    path("accounts/login/", openbaar(auth_views.LoginView.as_view()), name="login"),
+    path(
+        "accounts/login/",
+        openbaar(auth_views.LoginView.as_view(authentication_form=InlogForm)),
+        name="login",
+    ),
     path("accounts/logout/", openbaar(auth_views.LogoutView.as_view()), name="logout"),
     path(
         "accounts/wachtwoord/wijzigen/",

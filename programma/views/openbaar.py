@@ -121,7 +121,8 @@ def portefeuillehouders(request: HttpRequest, jaar: int) -> HttpResponse:
                 raise DomeinFout(
                     _("Deze opgave staat niet in het concept van %(jaar)s.") % {"jaar": jaar}
                 )
-            services.benoem_portefeuillehouder(
+            # what the service saved, not the row read before it (that names the old holder)
+            benoemd = services.benoem_portefeuillehouder(
                 programma_opgave=po,
                 bestuurder=form.cleaned_data["bestuurder"],
                 acting_user=request.user,
@@ -132,19 +133,30 @@ def portefeuillehouders(request: HttpRequest, jaar: int) -> HttpResponse:
             messages.success(
                 request,
                 _("%(naam)s is regionaal portefeuillehouder van %(opgave)s.")
-                % {"naam": po.portefeuillehouder.naam, "opgave": po.opgave.titel},
+                % {"naam": benoemd.portefeuillehouder.naam, "opgave": benoemd.opgave.titel},
             )
             return redirect("portefeuillehouders", jaar=jaar)
+    opgaven = list(cijfers.programma_opgaven(versie)) if versie else []
+    fout_bij = request.POST.get("programma_opgave") if form.errors else None
+    if fout_bij is not None and fout_bij not in {str(po.pk) for po in opgaven}:
+        # no row of the table to show the message at: show it above the table
+        berichten = list(form.errors.pop("bestuurder", []))
+        if form.errors.pop("programma_opgave", None):
+            berichten.insert(
+                0, _("Deze opgave staat niet in het concept van %(jaar)s.") % {"jaar": jaar}
+            )
+        for bericht in berichten:
+            form.add_error(None, bericht)
     return render(
         request,
         "programma/portefeuillehouders.html",
         {
             "jaar": jaar,
             "versie": versie,
-            "opgaven": list(cijfers.programma_opgaven(versie)) if versie else [],
+            "opgaven": opgaven,
             "bestuurders": list(selectors.bestuurders_keuze()),
             "form": form,
-            "fout_bij": request.POST.get("programma_opgave") if form.errors else None,
+            "fout_bij": fout_bij,
         },
     )
 

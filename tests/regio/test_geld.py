@@ -62,3 +62,11 @@ def test_opmaak():
     assert format_aantal(187_011) == "187.011"
     assert format_fte("2.50") == "2,5\u00a0fte"
     assert format_fte(4) == "4\u00a0fte"
+
+
+@pytest.mark.parametrize("invoer", ["١٢٣", "１２３", "۲۰۳۰", "1.٢٣٤", "12³", "€ ١.٠٠٠"])
+def test_alleen_de_cijfers_0_tot_en_met_9(invoer):
+    """int() and \\d read Arabic-Indic and fullwidth digits; an amount never does."""
+    with pytest.raises(ValidationError) as fout:
+        parse_bedrag(invoer)
+    assert fout.value.code == "andere_cijfers"
