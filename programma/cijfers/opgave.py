@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.http import Http404
 
-from programma.cijfers.versie import deelnemers_van, met_cijfers
+from programma.cijfers.versie import met_cijfers
 from programma.models import (
     Bijdrage,
     ExterneRegeling,
@@ -16,7 +16,7 @@ from programma.models import (
     StuurgroepLid,
     Synergie,
 )
-from programma.selectors import bijdragen_van, jaren_overzicht
+from programma.selectors import bijdragen_van, deelnemers_van, jaren_overzicht
 from regio.models import Gemeente
 
 
