@@ -28,7 +28,7 @@ from programma.models import (
     ProgrammaVersie,
     Synergie,
 )
-from regio.models import Gemeente, Inwonertal, Thema
+from regio.models import Gemeente, Inwonertal, Lidmaatschap, Thema
 
 Cijfers = dict[tuple[str, str, str], object]
 
@@ -55,6 +55,7 @@ class Rijen:
     bijdragen: list
     gemeenten: dict
     inwonertallen: list
+    lidmaatschappen: list
 
     @classmethod
     def lees(cls) -> Rijen:
@@ -63,7 +64,7 @@ class Rijen:
             versies={
                 v["pk"]: v
                 for v in ProgrammaVersie.objects.values(
-                    "pk", "jaarprogramma_id", "nummer", "bevroren_op"
+                    "pk", "jaarprogramma_id", "nummer", "bevroren_op", "verdeelsleutel"
                 )
             },
             themas={t["pk"]: t for t in Thema.objects.values("pk", "slug", "volgorde")},
@@ -83,6 +84,7 @@ class Rijen:
             bijdragen=list(Bijdrage.objects.values("programma_opgave_id", "gemeente_id", "bedrag")),
             gemeenten={g["pk"]: g for g in Gemeente.objects.values("pk", "slug")},
             inwonertallen=list(Inwonertal.objects.values("gemeente_id", "peildatum", "inwoners")),
+            lidmaatschappen=list(Lidmaatschap.objects.values("gemeente_id", "begin", "einde")),
         )
 
     # --- plain lookups ----------------------------------------------------------------
@@ -112,7 +114,32 @@ class Rijen:
         return sum(1 for s in self.synergieen if po["pk"] in (s["van_id"], s["naar_id"]))
 
     def deelnemers_van(self, versie_id: int) -> list[dict]:
-        return [d for d in self.deelnemers if d["versie_id"] == versie_id]
+        versie = self.versies[versie_id]
+        if versie["bevroren_op"] is not None or versie["nummer"] > 1:
+            return [d for d in self.deelnemers if d["versie_id"] == versie_id]
+        # A first concept shares over the members on 1 January of its year, with the inwoners
+        # of the latest peildatum on or before that day (DESIGN.md §4; fixed at proposal).
+        jaar = self.jaar(versie_id)
+        grens = datetime.date(jaar, 1, 1)
+        leden = {
+            lid["gemeente_id"]
+            for lid in self.lidmaatschappen
+            if lid["begin"] <= grens and (lid["einde"] is None or lid["einde"] >= grens)
+        }
+        peildata = [t["peildatum"] for t in self.inwonertallen if t["peildatum"] <= grens]
+        if not peildata:
+            peildata = [min(t["peildatum"] for t in self.inwonertallen)]
+        peildatum = max(peildata)
+        tallen = {
+            t["gemeente_id"]: t["inwoners"]
+            for t in self.inwonertallen
+            if t["peildatum"] == peildatum and t["gemeente_id"] in leden
+        }
+        return [
+            {"versie_id": versie_id, "gemeente_id": g, "inwoners": tallen[g]}
+            for g in sorted(leden)
+            if g in tallen
+        ]
 
     def bijdragen_van(self, versie_id: int) -> dict[tuple[int, int], int]:
         if self.bevroren(versie_id):
