@@ -398,3 +398,27 @@ def test_beheer_ziet_zijn_eigen_rechten_alleen(demo, client, doel):
     assert f'value="{doel.groepen["regiobestuur"].pk}"' in anders
     assert f'value="{doel.groepen["functioneel beheer"].pk}"' not in anders
     assert client.get(f"/admin/auth/user/{doel.root.pk}/password/").status_code == 403
+
+
+def test_beheer_leert_geen_concepttitels_uit_de_admin(demo, client, login):
+    """Issue 13.4: no working view-on-site link and no title in a clash for a concept-only
+    opgave, for someone who may not see concepts."""
+    from django.contrib.contenttypes.models import ContentType
+
+    login("beheer")
+    geheim = Opgave.objects.get(slug="grensoverschrijdende-samenwerking")
+    ct = ContentType.objects.get_for_model(Opgave).pk
+    assert client.get(f"/admin/r/{ct}/{geheim.pk}/").status_code == 404
+    openbaar = Opgave.objects.get(slug="energietransitie")
+    assert client.get(f"/admin/r/{ct}/{openbaar.pk}/")["Location"].endswith(
+        "/opgaven/energietransitie/"
+    )
+    antwoord = client.post(
+        "/admin/opgaven/opgave/add/",
+        {"titel": geheim.titel, "slug": geheim.slug, "thema": geheim.thema_id, "sinds": 2028},
+    )
+    tekst = antwoord.content.decode()
+    assert antwoord.status_code == 200 and "Deze titel is niet beschikbaar" in tekst
+    assert "Dit adres is niet beschikbaar" in tekst
+    assert f"titel &#x27;{geheim.titel}" not in tekst and "bestaat al" not in tekst
+    assert Opgave.objects.filter(slug=geheim.slug).count() == 1
