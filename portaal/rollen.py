@@ -23,7 +23,7 @@ _DRAFTING = [
 _BEHEER_MODELLEN = {
     "regio": ["gemeente", "inwonertal", "lidmaatschap", "thema", "partner", "bestuurder"],
     "opgaven": ["opgave"],
-    "auth": ["user", "group"],
+    "auth": ["user"],
 }
 
 ROLLEN: dict[str, list[str]] = {
@@ -36,6 +36,8 @@ ROLLEN: dict[str, list[str]] = {
         for actie in ("view", "add", "change", "delete")
     ]
     + [
+        # Functioneel beheer sees the roles; only a superuser changes what a role may do.
+        "auth.view_group",
         "programma.view_jaarprogramma",
         "programma.view_programmaversie",
         "programma.view_programmaopgave",

@@ -82,7 +82,12 @@ def opgave_detail(user, slug: str, jaar: int | None = None) -> OpgaveDetail:
     inhoud = (
         met_cijfers(ProgrammaOpgave.objects.filter(pk=gekozen.pk))
         .select_related(
-            "versie", "versie__jaarprogramma", "portefeuillehouder", "portefeuillehouder__gemeente"
+            "opgave",
+            "opgave__thema",
+            "versie",
+            "versie__jaarprogramma",
+            "portefeuillehouder",
+            "portefeuillehouder__gemeente",
         )
         .prefetch_related(
             Prefetch(
@@ -106,10 +111,15 @@ def opgave_detail(user, slug: str, jaar: int | None = None) -> OpgaveDetail:
         bedragen = dict(
             Bijdrage.objects.filter(programma_opgave=inhoud).values_list("gemeente_id", "bedrag")
         )
-    else:
-        bedragen = {g: b for (po_id, g), b in bijdragen_van(versie).items() if po_id == inhoud.pk}
+    deelnemers = deelnemers_van(versie)
+    if not versie.is_bevroren:
+        bedragen = {
+            g: b
+            for (po_id, g), b in bijdragen_van(versie, deelnemers).items()
+            if po_id == inhoud.pk
+        }
     # (deelnemer, bedrag): the deelnemer names the gemeente as the version shows it
-    bijdragen = [(d, bedragen.get(d.gemeente_id, 0)) for d in deelnemers_van(versie)]
+    bijdragen = [(d, bedragen.get(d.gemeente_id, 0)) for d in deelnemers]
     return OpgaveDetail(
         opgave=opgave, inhoud=inhoud, synergieen=synergieen, jaren=jaren, bijdragen=bijdragen
     )

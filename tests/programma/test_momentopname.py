@@ -269,7 +269,7 @@ def test_de_migratie_vult_de_namen_van_eerder_voorgestelde_versies_zoals_toen(he
 
     from django.apps import apps
 
-    from programma import triggers
+    from regio import triggers
 
     migratie = importlib.import_module("programma.migrations.0006_momentopname")
     po, oud, nieuw = hernoemd

@@ -366,8 +366,10 @@ def _admin_verwacht_beheer(naam: str | None, route: str, methode: str, beheer) -
     verzoek.user = beheer
     model_admin = admin.site._registry[model]
     kan["add"] = kan["add"] and model_admin.has_add_permission(verzoek)
-    kan["change"] = kan["change"] and model_admin.has_change_permission(verzoek)
-    kan["delete"] = kan["delete"] and model_admin.has_delete_permission(verzoek)
+    # ... and per object: the URLs name the model's first row (beheer's own account, say)
+    obj = model._default_manager.order_by("pk").first()
+    kan["change"] = kan["change"] and model_admin.has_change_permission(verzoek, obj)
+    kan["delete"] = kan["delete"] and model_admin.has_delete_permission(verzoek, obj)
     zien = kan["view"] or kan["change"]
     if not model._default_manager.exists() and zien is False:
         # No object to show: Django redirects before it asks for permission on it.
