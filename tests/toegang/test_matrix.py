@@ -379,7 +379,10 @@ def _admin_verwacht_beheer(naam: str | None, route: str, methode: str, beheer) -
     if naam.endswith("_permissions") or "_permissions_manage_" in naam:
         return {200} if kan["change"] else {302, 403}
     if naam.endswith("_password_change"):
-        return {200} if kan["change"] else {403}
+        from regio.rechten import mag_gebruiker_beheren
+
+        # a password only of an account beheer may manage (not its own: that asks the old one)
+        return {200} if kan["change"] and mag_gebruiker_beheren(beheer, obj) else {403}
     if naam.endswith("_add"):
         return {200} if kan["add"] else {403}
     if naam.endswith("_delete"):
