@@ -10,6 +10,9 @@ triggers (regio.triggers), the copy on correction and carry-forward, and the fre
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -88,6 +91,22 @@ class JaarprogrammaQuerySet(BevrorenQuerySet):
         return super().delete()
 
 
+# Set by the lifecycle services only (programma.services.levenscyclus): a status change through
+# save() outside them, from the shell or the admin, is refused (the triggers refuse raw SQL that
+# goes back or skips a step; a step forward in raw SQL they cannot tell from a service's).
+_in_service: ContextVar[bool] = ContextVar("statusovergang", default=False)
+
+
+@contextmanager
+def statusovergang() -> Iterator[None]:
+    """Let the lifecycle services move a Jaarprogramma's status one step forward."""
+    token = _in_service.set(True)
+    try:
+        yield
+    finally:
+        _in_service.reset(token)
+
+
 @bevriezing.registreer(
     pad="status",
     waarden=[Status.AFGESLOTEN],
@@ -137,6 +156,13 @@ class Jaarprogramma(Bevriesbaar):
             raise DomeinFout(
                 _("Een programma met status '%(van)s' kan niet naar '%(naar)s'.")
                 % {"van": Status(oud["status"]).label, "naar": Status(self.status).label}
+            )
+        if self.status != oud["status"] and not _in_service.get():
+            raise DomeinFout(
+                _(
+                    "De status van een programma verandert alleen door voorstellen, vaststellen "
+                    "of afsluiten in het portaal."
+                )
             )
         if (
             self.jaar != oud["jaar"]

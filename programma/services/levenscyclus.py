@@ -24,6 +24,7 @@ from programma.models import (
     StuurgroepLid,
     Synergie,
     Verdeelsleutel,
+    statusovergang,
 )
 from programma.permissions import BEWERK_OPGAVE, mag_alles_bewerken
 from programma.selectors import (
@@ -360,7 +361,8 @@ def stel_programma_voor(*, versie: ProgrammaVersie, acting_user) -> ProgrammaVer
     bewaar(versie, acting_user=acting_user, reden=_("Voorgesteld aan de raden"))
     if programma.status == Status.CONCEPT:
         programma.status = Status.VOORGESTELD
-        bewaar(programma, acting_user=acting_user, reden=_("Voorgesteld aan de raden"))
+        with statusovergang():
+            bewaar(programma, acting_user=acting_user, reden=_("Voorgesteld aan de raden"))
     return versie
 
 
@@ -417,7 +419,8 @@ def _ga_naar(*, jaarprogramma: Jaarprogramma, naar: str, acting_user) -> Jaarpro
             _("Er is nog een correctie in bewerking; stel die eerst voor of verwijder haar.")
         )
     programma.status = naar
-    return bewaar(programma, acting_user=acting_user)
+    with statusovergang():
+        return bewaar(programma, acting_user=acting_user)
 
 
 @transaction.atomic

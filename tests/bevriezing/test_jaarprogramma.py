@@ -66,6 +66,9 @@ def test_status_alleen_vooruit(voorgesteld):
     voorgesteld.status = Status.AFGESLOTEN  # a step skipped
     with pytest.raises(DomeinFout):
         voorgesteld.save()
+    voorgesteld.status = Status.VASTGESTELD  # the next step, but not through a service
+    with pytest.raises(DomeinFout, match="alleen door voorstellen"):
+        voorgesteld.save()
     with pytest.raises(DomeinFout):
         Jaarprogramma.objects.filter(pk=voorgesteld.pk).update(status=Status.CONCEPT)
     # raw SQL: back to concept, or skipping a step, is refused by the database
