@@ -225,10 +225,16 @@ class Uitslag:
     problemen: list[str]
 
 
+def _regels(tekst: str) -> str:
+    # HTML turns every CR and CRLF in a textarea into LF when it reads the page, and a browser
+    # sends them back as CRLF: the same input, whatever the line ending.
+    return tekst.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _bewaard(html: str, naam: str, waarde: str) -> bool:
     for form in lees(html).formulieren:
         veld = form.velden.get(naam)
-        if veld is not None and waarde in veld.waarden:
+        if veld is not None and _regels(waarde) in {_regels(w) for w in veld.waarden}:
             return True
     return False
 
