@@ -117,13 +117,6 @@ def jaren_overzicht(user) -> list[ProgrammaVersie]:
     return list(per_jaar.values())
 
 
-def programma_opgaven(versie: ProgrammaVersie) -> QuerySet[ProgrammaOpgave]:
-    """The opgaven of a version with their figures (programma.cijfers is their one source)."""
-    from programma.cijfers import programma_opgaven as met_cijfers
-
-    return met_cijfers(versie)
-
-
 def peildatum_voor(jaar: int) -> datetime.date | None:
     """The latest CBS peildatum on or before 1 January of the year (else the earliest known)."""
     grens = datetime.date(jaar, 1, 1)
@@ -323,14 +316,6 @@ def bestuurders_keuze():
     from regio.models import Bestuurder
 
     return Bestuurder.objects.select_related("gemeente").order_by("gemeente__naam", "naam")
-
-
-def concept_of_404(jaar: int) -> ProgrammaVersie:
-    """The working concept of a year; 404 when there is none (nothing to draft)."""
-    versie = concept_versie_van_jaar(jaar)
-    if versie is None:
-        raise Http404("Geen concept voor dit jaar.")
-    return versie
 
 
 def opgave_in_versie(versie: ProgrammaVersie, slug: str) -> ProgrammaOpgave:

@@ -63,14 +63,11 @@ def _synergieprioriteit(opgaven: list[ProgrammaOpgave]) -> None:
         po.synergieprioriteit = plaats[po.aantal_synergieen]
 
 
-@dataclass
-class ThemaCijfers:
-    thema: object
-    opgaven: list = field(default_factory=list)
+class _Sommen:
+    """Budget, FTE and co-funding added up over `self.opgaven` (each opgave's own figures come
+    from its subqueries): one place for the totals of a thema and of a version."""
 
-    @property
-    def aantal(self) -> int:
-        return len(self.opgaven)
+    opgaven: list
 
     @property
     def budget(self) -> int:
@@ -83,6 +80,16 @@ class ThemaCijfers:
     @property
     def cofinanciering(self) -> int:
         return sum(po.cofinanciering for po in self.opgaven)
+
+
+@dataclass
+class ThemaCijfers(_Sommen):
+    thema: object
+    opgaven: list = field(default_factory=list)
+
+    @property
+    def aantal(self) -> int:
+        return len(self.opgaven)
 
     @property
     def naam(self) -> str:
@@ -103,7 +110,7 @@ class GemeenteRegel:
 
 
 @dataclass
-class VersieCijfers:
+class VersieCijfers(_Sommen):
     """Every figure of one programme version. Bijdragen are read (or, for a concept, computed)
     only when a page asks for them."""
 
@@ -116,18 +123,6 @@ class VersieCijfers:
     @property
     def aantal_opgaven(self) -> int:
         return len(self.opgaven)
-
-    @property
-    def budget(self) -> int:
-        return sum(po.budget for po in self.opgaven)
-
-    @property
-    def fte(self) -> Decimal:
-        return sum((po.capaciteit_fte for po in self.opgaven), Decimal(0))
-
-    @property
-    def cofinanciering(self) -> int:
-        return sum(po.cofinanciering for po in self.opgaven)
 
     @property
     def aantal_synergieen(self) -> int:
