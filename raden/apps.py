@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class RadenConfig(AppConfig):
     name = "raden"
     verbose_name = _("Raden")
+
+    def ready(self) -> None:
+        # connects the receiver of programma.signalen.versie_voorgesteld (the version rule)
+        from raden.services import ronde  # noqa: F401

@@ -59,7 +59,6 @@ class Gemeente(models.Model):
         verbose_name_plural = _("gemeenten")
         permissions = [
             ("griffier_van", _("Is griffier van deze gemeente")),
-            ("raadslid_van", _("Is raadslid van deze gemeente")),
         ]
 
     def __str__(self) -> str:

@@ -168,8 +168,6 @@ def _objectrecht_gewijzigd(sender, instance, **kwargs) -> None:
     zelf = user.pk == acting.pk
     if codename == "griffier_van":
         bevoegd = acting.has_perm("auth.change_user")
-    elif codename == "raadslid_van":
-        bevoegd = acting.has_perm("regio.griffier_van", instance.content_object)
     elif codename == "portefeuillehouder_van":
         # The regiobestuur appoints (itself too: it holds every right of a portefeuillehouder);
         # others only keep the right in step with appointments already made.

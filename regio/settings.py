@@ -114,6 +114,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     # Before guardian: the only source of the portefeuillehouder's rights on an opgave.
     "programma.permissions.PortefeuillehouderBackend",
+    # The only source of a raadslid's right: their seat (raden.permissions).
+    "raden.permissions.RaadslidBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 ANONYMOUS_USER_NAME = None  # guardian: no anonymous user row; the public needs no object rights

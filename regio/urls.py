@@ -3,11 +3,10 @@ access rule with a decorator from regio.permissions (tests/test_toegang.py check
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from programma import views as programma_views
 from programma.views import opstellen
-from raden import views as raden_views
 from regio import views as regio_views
 from regio.forms import InlogForm
 from regio.permissions import ingelogd, openbaar
@@ -77,13 +76,7 @@ urlpatterns = [
     path("opgaven/<slug:slug>/<int:jaar>/", programma_views.opgave, name="opgave-jaar"),
     path("gemeenten/", regio_views.gemeenten, name="gemeenten"),
     path("gemeenten/<slug:slug>/", programma_views.gemeente, name="gemeente"),
-    path("gemeenten/<slug:slug>/raad/", raden_views.raad, name="raad"),
-    path(
-        "gemeenten/<slug:slug>/raad/<int:pk>/beeindigen/",
-        raden_views.raadslid_beeindigen,
-        name="raadslid-beeindigen",
-    ),
-    path("mijn/", raden_views.mijn, name="mijn"),
+    path("", include("raden.urls")),
     path("healthz", regio_views.healthz, name="healthz"),
     # Accounts: Django's own views, labelled with their access rule.
     path(

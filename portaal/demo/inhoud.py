@@ -4,6 +4,7 @@ samenwerking'. The loader (laden.py) and the tests read the same constants."""
 
 from __future__ import annotations
 
+import datetime
 import re
 import tomllib
 from pathlib import Path
@@ -46,3 +47,98 @@ VISIE = _per_jaar(lees("programmas"))
 OPGAVEN = [{**o, "jaren": _per_jaar(o["jaren"])} for o in lees("opgaven")["opgaven"]]
 SYNERGIEEN = lees("synergieen")["synergieen"]
 GEBRUIKERS = lees("gebruikers")
+_raden = lees("raden")
+PARTIJEN = _raden["partijen"]
+RADEN = {r["gemeente"]: r for r in _raden["raden"]}
+# Fictional names for the raadsleden the demo seats beside the demo accounts: the parties are
+# real, the people are not.
+VOORNAMEN = [
+    "Anouk",
+    "Bas",
+    "Carmen",
+    "Daan",
+    "Esra",
+    "Floor",
+    "Gijs",
+    "Hanna",
+    "Ivo",
+    "Jasmijn",
+    "Koen",
+    "Lotte",
+    "Mehmet",
+    "Noor",
+    "Olaf",
+    "Priya",
+    "Quinten",
+    "Roos",
+    "Sem",
+    "Tess",
+    "Umut",
+    "Vera",
+    "Wouter",
+    "Yara",
+    "Zeno",
+    "Fleur",
+    "Thijs",
+    "Ilse",
+    "Ruben",
+    "Maaike",
+    "Youssef",
+    "Ellen",
+    "Joris",
+    "Sanne",
+    "Pieter",
+    "Merel",
+    "Hamid",
+    "Inge",
+    "Lars",
+    "Femke",
+]
+ACHTERNAMEN = [
+    "de Vries",
+    "Jansen",
+    "van den Berg",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Smits",
+    "de Graaf",
+    "van der Meer",
+    "Kok",
+    "Jacobs",
+    "de Haan",
+    "Vermeulen",
+    "van den Heuvel",
+    "van der Veen",
+    "van Dijk",
+    "Schouten",
+    "Willems",
+    "Hoekstra",
+    "Koster",
+    "Prins",
+    "Verhoeven",
+    "Kuipers",
+    "Post",
+    "Huisman",
+    "Gerritsen",
+    "Aydin",
+    "El Amrani",
+    "Wijnen",
+    "Arts",
+    "Peeters",
+]
+# The councils elected on 16 March 2022 took their seats on 30 March 2022.
+ZITTINGSPERIODE_BEGIN = datetime.date(2022, 3, 30)

@@ -17,7 +17,7 @@ from portaal.rollen import Rol, installeer_rollen
 from programma import services as programma
 from programma.models import Jaarprogramma, Status
 from raden import services as raden
-from raden.models import Raadslid
+from raden.models import Partij, Raadslid
 from regio.history import bewaar
 from regio.models import Bestuurder, Gemeente, Inwonertal, Lidmaatschap, Partner, Thema
 
@@ -152,7 +152,11 @@ def _raden_en_bestuurders(ref: dict, beheer, wachtwoord: str) -> None:
             g["gebruikersnaam"], voornaam, achternaam, wachtwoord=wachtwoord, door=beheer
         )
         _zet(Bestuurder, door=beheer, pk=houder.pk, velden={"user": user})
-    for slug, fractie in inhoud.GEBRUIKERS["raadsleden"].items():
+    partijen = {
+        p["naam"]: _zet(Partij, door=beheer, naam=p["naam"], velden={"lokaal": p["lokaal"]})
+        for p in inhoud.PARTIJEN
+    }
+    for slug, fractie_naam in inhoud.GEBRUIKERS["raadsleden"].items():
         gemeente = ref["gemeenten"][slug]
         griffier = _account(
             f"griffier-{slug}", "Griffier", gemeente.naam, wachtwoord=wachtwoord, door=beheer
@@ -161,9 +165,48 @@ def _raden_en_bestuurders(ref: dict, beheer, wachtwoord: str) -> None:
             f"raadslid-{slug}", "Raadslid", gemeente.naam, wachtwoord=wachtwoord, door=beheer
         )
         raden.benoem_griffier(gemeente=gemeente, user=griffier, acting_user=beheer)
-        if not Raadslid.objects.zittend().filter(user=raadslid).exists():
+        _raad(gemeente, griffier, raadslid, fractie_naam, partijen)
+
+
+def _raad(gemeente, griffier, raadslid, fractie_naam: str, partijen: dict) -> None:
+    """The council of one gemeente as its griffier records it: the fracties with their seats,
+    the demo raadslid in their fractie, and every other seat taken by a fictional member
+    without an account (the griffier records their votes)."""
+    if Raadslid.objects.filter(gemeente=gemeente).exists():
+        return  # idempotent: a council once seated is left as it is
+    spec = inhoud.RADEN[gemeente.slug]
+    fracties = {
+        f.naam: f
+        for f in raden.stel_fracties_vast(
+            gemeente=gemeente,
+            zetels={partijen[f["partij"]]: f["zetels"] for f in spec["fracties"]},
+            acting_user=griffier,
+        )
+    }
+    begin = inhoud.ZITTINGSPERIODE_BEGIN
+    raden.voeg_raadslid_toe(
+        gemeente=gemeente,
+        fractie=fracties[fractie_naam],
+        voornaam="Raadslid",
+        achternaam=gemeente.naam,
+        user=raadslid,
+        begin=begin,
+        acting_user=griffier,
+    )
+    # A stable, gemeente-specific sequence of fictional names.
+    n = sum(map(ord, gemeente.slug))
+    for f in spec["fracties"]:
+        fractie = fracties[f["partij"]]
+        bezet = 1 if f["partij"] == fractie_naam else 0
+        for _ in range(f["zetels"] - bezet):
+            n += 7
             raden.voeg_raadslid_toe(
-                gemeente=gemeente, user=raadslid, fractie_naam=fractie, acting_user=griffier
+                gemeente=gemeente,
+                fractie=fractie,
+                voornaam=inhoud.VOORNAMEN[n % len(inhoud.VOORNAMEN)],
+                achternaam=inhoud.ACHTERNAMEN[(n // 3) % len(inhoud.ACHTERNAMEN)],
+                begin=begin,
+                acting_user=griffier,
             )
 
 

@@ -34,6 +34,7 @@ from programma.selectors import (
     deelnemers_van,
     peildatum_voor,
 )
+from programma.signalen import versie_voorgesteld
 from programma.verdeling import VerdeelFout
 from regio import bevriezing
 from regio.exceptions import Bevroren, DomeinFout
@@ -354,6 +355,7 @@ def stel_programma_voor(*, versie: ProgrammaVersie, acting_user) -> ProgrammaVer
         default_user=acting_user,
         default_change_reason=str(VOORGESTELD),
     )
+    vervangt = programma.versies.bevroren().exclude(pk=versie.pk).order_by("-nummer").first()
     versie.peildatum_inwoners = deelname.peildatum
     versie.percentages = {}  # from now on on the Deelnemer rows, the one record
     versie.bevroren_op = timezone.now()
@@ -363,6 +365,9 @@ def stel_programma_voor(*, versie: ProgrammaVersie, acting_user) -> ProgrammaVer
         programma.status = Status.VOORGESTELD
         with statusovergang():
             bewaar(programma, acting_user=acting_user, reden=_("Voorgesteld aan de raden"))
+    versie_voorgesteld.send(
+        sender=ProgrammaVersie, versie=versie, vervangt=vervangt, acting_user=acting_user
+    )
     return versie
 
 

@@ -1,0 +1,38 @@
+"""Every state change of the councils, one function each (CONVENTIONS.md): the raad itself
+(raad.py), votes (stemmen.py), the round as a whole (ronde.py)."""
+
+from raden.services.raad import (
+    beeindig_raadslidmaatschap,
+    benoem_griffier,
+    stel_fracties_vast,
+    voeg_raadslid_toe,
+    zetels_van,
+)
+from raden.services.ronde import sluit_besluitronde
+from raden.services.stemmen import (
+    bevestig_stemming,
+    heropen_stemming,
+    open_stemmingen,
+    sluit_stemming,
+    stem,
+    stem_fractie,
+    stemgerechtigden,
+    uitslag_van,
+)
+
+__all__ = [
+    "beeindig_raadslidmaatschap",
+    "benoem_griffier",
+    "bevestig_stemming",
+    "heropen_stemming",
+    "open_stemmingen",
+    "sluit_besluitronde",
+    "sluit_stemming",
+    "stel_fracties_vast",
+    "stem",
+    "stem_fractie",
+    "stemgerechtigden",
+    "uitslag_van",
+    "voeg_raadslid_toe",
+    "zetels_van",
+]
