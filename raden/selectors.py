@@ -34,6 +34,15 @@ def gemeenten_met_recht(user, codename: str) -> QuerySet[Gemeente]:
     ).order_by("naam")
 
 
+def gemeenten_als_raadslid(user) -> QuerySet[Gemeente]:
+    """The gemeenten in whose raad this user sits today (their seat is the one source)."""
+    if not user.is_authenticated:
+        return Gemeente.objects.none()
+    return Gemeente.objects.filter(
+        pk__in=Raadslid.objects.zittend().filter(user=user).values("gemeente_id")
+    ).order_by("naam")
+
+
 def opgaven_van_portefeuillehouder(user) -> QuerySet[Opgave]:
     """The opgaven this user is regionaal portefeuillehouder of in a published programme year
     (the appointment in that year's version is the one source of it)."""

@@ -31,7 +31,7 @@ def mijn(request: HttpRequest) -> HttpResponse:
         "raden/mijn.html",
         {
             "griffier_van": selectors.gemeenten_met_recht(user, "griffier_van"),
-            "raadslid_van": selectors.gemeenten_met_recht(user, "raadslid_van"),
+            "raadslid_van": selectors.gemeenten_als_raadslid(user),
             "opgaven": selectors.opgaven_van_portefeuillehouder(user),
             "te_bewerken": programma_selectors.concept_opgaven_van(user),
             "concepten": programma_selectors.concept_versies(user),
