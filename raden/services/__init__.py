@@ -19,8 +19,11 @@ from raden.services.stemmen import (
     stemgerechtigden,
     uitslag_van,
 )
+from raden.services.vragen import beantwoord_vraag, stel_vraag
 
 __all__ = [
+    "beantwoord_vraag",
+    "stel_vraag",
     "beeindig_raadslidmaatschap",
     "benoem_griffier",
     "bevestig_stemming",
