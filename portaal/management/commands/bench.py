@@ -40,6 +40,8 @@ PAGINAS = [
     ("opstellen: verdeelsleutel", "/programma/2028/bewerken/verdeelsleutel/", "regiobestuur"),
     ("mijn overzicht", "/mijn/", "griffier-arnhem"),
     ("raad (griffier)", "/gemeenten/arnhem/raad/", "griffier-arnhem"),
+    ("dekking 2027 (besluitronde)", "/programma/2027/dekking/", None),
+    ("dekking 2026 (vastgesteld)", "/programma/2026/dekking/", None),
     ("healthz", "/healthz", None),
 ]
 
@@ -84,6 +86,7 @@ class Command(BaseCommand):
             self._voorstel_2028(bestuur, voorstellen),
             self._voorstel_groot(bestuur, voorstellen),
         ]
+        stemming = self._stemming()
 
         cores = os.cpu_count()
         beschikbaar = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
@@ -112,6 +115,7 @@ class Command(BaseCommand):
                 f"{max(tijden):>9.0f}{len(tijden):>4}{bijdragen:>8}"
             )
         self.stdout.write(lijn)
+        self.stdout.write(stemming)
         self.stdout.write(
             f"verdeel(): één budget over {len(inwoners)} gemeenten in {verdeel_us:.1f} µs"
         )
@@ -180,6 +184,63 @@ class Command(BaseCommand):
         return self._meet(naam, versie, bestuur, keer)
 
     _opbouw_s: float | None = None
+
+    def _stemming(self) -> str:
+        """A whole council vote in Arnhem (39 members) on an undecided 2027 opgave, through the
+        services and rolled back: per vote, closing and confirming, and the matrix after it."""
+        from raden import services as raden
+        from raden.cijfers import dekking_van
+        from raden.models import Keuze
+
+        griffier = get_user_model().objects.get(username="griffier-arnhem")
+        arnhem = Gemeente.objects.get(slug="arnhem")
+        versie = (
+            ProgrammaVersie.objects.bevroren()
+            .filter(jaarprogramma__jaar=2027)
+            .order_by("-nummer")
+            .first()
+        )
+        uit = "stemming Arnhem: niet gemeten"
+        try:
+            with transaction.atomic():
+                stemming = raden.open_stemmingen(
+                    gemeente=arnhem,
+                    versie=versie,
+                    vergaderdatum=datetime.date.today(),
+                    acting_user=griffier,
+                )[0]
+                leden = list(raden.stemgerechtigden(stemming).select_related("fractie"))
+                teller = _Teller()
+                begin = time.perf_counter()
+                with connection.execute_wrapper(teller):
+                    for i, lid in enumerate(leden):
+                        keuze = Keuze.VOOR if i % 3 else Keuze.TEGEN
+                        raden.stem(
+                            stemming=stemming, raadslid=lid, keuze=keuze, acting_user=griffier
+                        )
+                per_stem_ms = (time.perf_counter() - begin) * 1000 / len(leden)
+                per_stem_q = teller.aantal / len(leden)
+                begin = time.perf_counter()
+                raden.sluit_stemming(stemming=stemming, acting_user=griffier)
+                raden.bevestig_stemming(stemming=stemming, acting_user=griffier)
+                afronden_ms = (time.perf_counter() - begin) * 1000
+                teller = _Teller()
+                with connection.execute_wrapper(teller):
+                    begin = time.perf_counter()
+                    dekking_van(versie)
+                    matrix_ms = (time.perf_counter() - begin) * 1000
+                uit = (
+                    f"stemming Arnhem ({len(leden)} leden, teruggedraaid): "
+                    f"{per_stem_ms:.1f} ms en {per_stem_q:.0f} queries per stem; sluiten + "
+                    f"bevestigen {afronden_ms:.0f} ms; dekkingsmatrix {matrix_ms:.1f} ms, "
+                    f"{teller.aantal} queries"
+                )
+                raise Teruggedraaid
+        except Teruggedraaid:
+            pass
+        except Exception as fout:  # a refusal is a result of the bench, not a crash
+            uit = f"stemming Arnhem: niet gemeten: {fout}"
+        return uit
 
     def _voorstel_groot(self, bestuur, keer: int) -> tuple | str:
         naam = f"{GROOT_OPGAVEN} opgaven × {GROOT_GEMEENTEN} gemeenten"
