@@ -186,6 +186,8 @@ MEDIA_URL = "media/"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "regioportaal@groenemetropoolregio.nl")
+# The address in the links of notification e-mails (sent after commit, outside any request).
+PORTAAL_URL = os.environ.get("PORTAAL_URL", "http://127.0.0.1:8000")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
