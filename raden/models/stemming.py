@@ -175,7 +175,8 @@ class Stem(Bevriesbaar):
     )
     keuze = models.CharField(_("stem"), max_length=20, choices=Keuze.choices)
     reden = models.CharField(_("reden"), max_length=20, choices=Reden.choices, blank=True)
-    #: the fractie the member sat in when voting, so that a later move keeps the record
+    #: the member's name and fractie when voting: a later rename or move keeps the record
+    raadslid_naam = models.CharField(_("naam"), max_length=301, default="")
     fractie_naam = models.CharField(_("fractie"), max_length=100)
     uitgebracht_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,

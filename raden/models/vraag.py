@@ -28,6 +28,9 @@ class Vraag(Bevriesbaar):
     raadslid = models.ForeignKey(
         Raadslid, on_delete=models.PROTECT, related_name="vragen", verbose_name=_("gesteld door")
     )
+    #: who asked, as it was when asking (the public page shows it)
+    raadslid_naam = models.CharField(_("naam"), max_length=301, default="")
+    gemeente_naam = models.CharField(_("gemeente"), max_length=100, default="")
     vraag = models.TextField(_("vraag"), max_length=4000)
     gesteld_op = models.DateTimeField(_("gesteld op"))
     antwoord = models.TextField(_("antwoord"), max_length=8000, blank=True)

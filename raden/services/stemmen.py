@@ -183,6 +183,7 @@ def _schrijf_stem(
     if bestaand is not None and (stem.keuze, stem.reden) == (keuze, reden):
         return stem  # nothing changes: no history row for a repeated click
     stem.keuze, stem.reden = keuze, reden
+    stem.raadslid_naam = raadslid.naam
     stem.fractie_naam = raadslid.fractie.naam
     stem.uitgebracht_door = acting_user
     stem.uitgebracht_op = timezone.now()

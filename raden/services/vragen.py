@@ -43,6 +43,7 @@ def stel_vraag(*, programma_opgave: ProgrammaOpgave, tekst: str, acting_user) ->
     for gemeente in Gemeente.objects.filter(pk__in=gemeente_ids):
         raadslid = zetel_van(acting_user, gemeente)
         if raadslid is not None:
+            raadslid.gemeente = gemeente
             break
     if raadslid is None:
         raise DomeinFout(_("Alleen raadsleden van de deelnemende gemeenten stellen vragen."))
@@ -50,6 +51,8 @@ def stel_vraag(*, programma_opgave: ProgrammaOpgave, tekst: str, acting_user) ->
         Vraag(
             programma_opgave=po,
             raadslid=raadslid,
+            raadslid_naam=raadslid.naam,
+            gemeente_naam=raadslid.gemeente.naam,
             vraag=tekst,
             gesteld_op=timezone.now(),
         ),
