@@ -137,24 +137,17 @@ def dekking_van(versie: ProgrammaVersie) -> DekkingMatrix:
         else:
             eerder[(opgave_id, g)] = deelname  # the latest older version wins
     lopend: dict[tuple[int, int], tuple[str, int]] = {}
-    for po_id, g, pk, gesloten, bevestigd, herhaald in (
+    # In opening order: a later vote on the same opgave (a repeat after a tie) overrides.
+    for po_id, g, pk, gesloten, bevestigd in (
         Stemming.objects.filter(versie=versie, vervallen_reden="")
         .filter(Q(bevestigd_op__isnull=True) | Q(uitkomst=Uitkomst.UITGESTELD))
-        .values_list(
-            "programma_opgave_id",
-            "gemeente_id",
-            "pk",
-            "gesloten_op",
-            "bevestigd_op",
-            "herstemming",
-        )
+        .values_list("programma_opgave_id", "gemeente_id", "pk", "gesloten_op", "bevestigd_op")
         .order_by("geopend_op", "pk")
     ):
         if bevestigd is not None:
-            if herhaald is None:
-                lopend.setdefault((po_id, g), (Stand.UITGESTELD, pk))
-            continue
-        lopend[(po_id, g)] = (Stand.OPEN if gesloten is None else Stand.GESLOTEN, pk)
+            lopend[(po_id, g)] = (Stand.UITGESTELD, pk)
+        else:
+            lopend[(po_id, g)] = (Stand.OPEN if gesloten is None else Stand.GESLOTEN, pk)
     dekkingen = {
         d.programma_opgave_id: d for d in Dekking.objects.filter(programma_opgave__versie=versie)
     }

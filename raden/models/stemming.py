@@ -46,7 +46,13 @@ class Reden(models.TextChoices):
     PERSOONLIJK_BELANG = "persoonlijk_belang", _("onthouden wegens persoonlijk belang")
 
 
-@bevriezing.registreer(pad="bevestigd_op", melding=BEVESTIGD, kopieer=False)
+# A bulk update may not set what only the services decide: the outcome and the lapse.
+@bevriezing.registreer(
+    pad="bevestigd_op",
+    melding=BEVESTIGD,
+    kopieer=False,
+    beschermd=["vervallen_reden", "uitkomst", "gesloten_op", "geopend_op"],
+)
 class Stemming(Bevriesbaar):
     """One council vote of a gemeente on one opgave of a frozen programme version."""
 

@@ -70,6 +70,13 @@ def sluit_besluitronde(
             _("Alleen de besluitronde van een voorgesteld programma kan worden gesloten.")
         )
     versie = programma.versies.bevroren().order_by("-nummer").first()
+    # Every running vote locked before the matrix is read: a confirmation that was waiting
+    # for its vote is then either in the matrix or refused after us, never lost between.
+    lopend = list(
+        Stemming.objects.select_for_update()
+        .filter(versie__jaarprogramma=programma, bevestigd_op__isnull=True, vervallen_reden="")
+        .order_by("pk")
+    )
     matrix = dekking_van(versie)
     if matrix.open_besluiten and not onvolledig:
         raise DomeinFout(
@@ -80,9 +87,7 @@ def sluit_besluitronde(
             % {"aantal": matrix.open_besluiten}
         )
     _vervallen(
-        Stemming.objects.select_for_update()
-        .filter(versie__jaarprogramma=programma, bevestigd_op__isnull=True, vervallen_reden="")
-        .order_by("pk"),
+        lopend,
         reden=_("Vervallen: de besluitronde is gesloten."),
         acting_user=acting_user,
     )

@@ -12,13 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from programma.models import Bijdrage, ProgrammaOpgave, ProgrammaVersie, Status
+from programma.models import Bijdrage, Jaarprogramma, ProgrammaOpgave, ProgrammaVersie, Status
 from raden import meldingen
 from raden.models import Besluit, Fractie, Keuze, Raadslid, Reden, Stem, Stemming, Uitkomst
 from raden.permissions import is_griffier, zetel_van
 from raden.uitslag import Uitslag, bereken
 from regio.exceptions import DomeinFout
-from regio.history import bewaar
+from regio.history import bewaar, verwijder
 from regio.models import Gemeente
 
 
@@ -70,6 +70,9 @@ def open_stemmingen(
     current version, or (without `opgaven`) on every opgave the gemeente has not decided on
     and has no vote running for. A vote after a tie in an incomplete meeting is its repeat."""
     _weiger_zonder_griffier(acting_user, gemeente)
+    # The year first, as proposing a correction and closing the round do: a window cannot open
+    # on a version that is being superseded, or in a round that is being closed.
+    _vergrendel_jaar(versie.jaarprogramma_id)
     # one opening at a time per gemeente: a double click opens nothing twice
     Gemeente.objects.select_for_update().filter(pk=gemeente.pk).first()
     versie = ProgrammaVersie.objects.select_related("jaarprogramma").get(pk=versie.pk)
@@ -87,10 +90,20 @@ def open_stemmingen(
             "programma_opgave_id", flat=True
         )
     )
+    lopend_qs = Stemming.objects.filter(
+        gemeente=gemeente, versie=versie, bevestigd_op__isnull=True, vervallen_reden=""
+    )
+    # A vote that could not be held for want of a quorum (art. 20) is held again at a next
+    # meeting: opening anew lapses it, with its record kept.
+    zonder_quorum = list(
+        lopend_qs.filter(
+            uitkomst=Uitkomst.GEEN_QUORUM, gesloten_op__isnull=False
+        ).select_for_update()
+    )
     lopend = set(
-        Stemming.objects.filter(
-            gemeente=gemeente, versie=versie, bevestigd_op__isnull=True, vervallen_reden=""
-        ).values_list("programma_opgave_id", flat=True)
+        lopend_qs.exclude(pk__in=[s.pk for s in zonder_quorum]).values_list(
+            "programma_opgave_id", flat=True
+        )
     )
     uitgesteld = {
         s.programma_opgave_id: s
@@ -115,6 +128,21 @@ def open_stemmingen(
     if not te_openen:
         raise DomeinFout(_("Er is geen opgave meer om over te stemmen."))
     nu = timezone.now()
+    for oud in zonder_quorum:
+        if oud.programma_opgave_id not in {po.pk for po in te_openen}:
+            continue
+        if vergaderdatum <= oud.vergaderdatum:
+            raise DomeinFout(
+                _("Kies voor %(opgave)s een vergadering na %(datum)s, waarin geen quorum was.")
+                % {
+                    "opgave": oud.programma_opgave.opgave.titel,
+                    "datum": oud.vergaderdatum.strftime("%d-%m-%Y"),
+                }
+            )
+        oud.vervallen_reden = _("Geen quorum; opnieuw in stemming op %(datum)s.") % {
+            "datum": vergaderdatum.strftime("%d-%m-%Y")
+        }
+        bewaar(oud, acting_user=acting_user, reden=oud.vervallen_reden, valideer=False)
     nieuw = []
     for po in te_openen:
         vorige = uitgesteld.get(po.pk)
@@ -145,6 +173,10 @@ def open_stemmingen(
     return nieuw
 
 
+def _vergrendel_jaar(jaarprogramma_id: int) -> None:
+    Jaarprogramma.objects.select_for_update().filter(pk=jaarprogramma_id).first()
+
+
 def _vergrendel(stemming: Stemming) -> Stemming:
     return (
         Stemming.objects.select_for_update()
@@ -168,7 +200,14 @@ def stemgerechtigden(stemming: Stemming):
 
 
 def _schrijf_stem(
-    *, stemming: Stemming, raadslid: Raadslid, keuze: str, reden: str, acting_user, bestaand
+    *,
+    stemming: Stemming,
+    raadslid: Raadslid,
+    keuze: str,
+    reden: str,
+    acting_user,
+    bestaand,
+    op=None,
 ) -> Stem:
     if keuze not in Keuze.values:
         raise DomeinFout(_("Kies voor, tegen of niet deelgenomen."))
@@ -186,7 +225,7 @@ def _schrijf_stem(
     stem.raadslid_naam = raadslid.naam
     stem.fractie_naam = raadslid.fractie.naam
     stem.uitgebracht_door = acting_user
-    stem.uitgebracht_op = timezone.now()
+    stem.uitgebracht_op = op or timezone.now()
     return bewaar(stem, acting_user=acting_user, valideer=False)
 
 
@@ -268,8 +307,13 @@ def stem_fractie(
 
 def uitslag_van(stemming: Stemming) -> Uitslag:
     """The outcome from the recorded votes now (members without a vote count as absent)."""
-    zittend = stemgerechtigden(stemming).count()
-    stemmen = Stem.objects.filter(stemming=stemming).values_list("keuze", "reden")
+    leden = stemgerechtigden(stemming)
+    zittend = leden.count()
+    # Only members who sit on the meeting date vote (art. 28): the vote of a member whose seat
+    # ended before it is kept in the record but not counted.
+    stemmen = Stem.objects.filter(stemming=stemming, raadslid__in=leden).values_list(
+        "keuze", "reden"
+    )
     return bereken(
         zittend=zittend, stemmen=list(stemmen), herstemming=stemming.herstemming_van_id is not None
     )
@@ -282,6 +326,7 @@ def sluit_stemming(*, stemming: Stemming, acting_user) -> Stemming:
     stemming = _vergrendel(stemming)
     _weiger_als_niet_open(stemming)
     _weiger_zonder_griffier(acting_user, stemming.gemeente)
+    nu = timezone.now()
     gestemd = set(Stem.objects.filter(stemming=stemming).values_list("raadslid_id", flat=True))
     for lid in stemgerechtigden(stemming).exclude(pk__in=gestemd).select_related("fractie"):
         _schrijf_stem(
@@ -291,13 +336,14 @@ def sluit_stemming(*, stemming: Stemming, acting_user) -> Stemming:
             reden=Reden.AFWEZIG,
             acting_user=acting_user,
             bestaand=None,
+            op=nu,  # marks it as recorded by closing, so that reopening can take it back
         )
     uitslag = uitslag_van(stemming)
     stemming.zittend = uitslag.zittend
     stemming.voor, stemming.tegen = uitslag.voor, uitslag.tegen
     stemming.afwezig, stemming.onthouden = uitslag.afwezig, uitslag.onthouden
     stemming.uitkomst = uitslag.uitkomst
-    stemming.gesloten_op = timezone.now()
+    stemming.gesloten_op = nu
     stemming.gesloten_door = acting_user
     return bewaar(stemming, acting_user=acting_user, reden=_("Stemming gesloten"))
 
@@ -312,6 +358,15 @@ def heropen_stemming(*, stemming: Stemming, acting_user) -> Stemming:
     if stemming.is_open:
         raise DomeinFout(_("De stemming is al open."))
     _weiger_buiten_ronde(stemming.versie, stemming.gemeente)
+    # The absences that closing recorded for members without a vote go: the window is open
+    # again and they may still vote.
+    for automatisch in Stem.objects.filter(
+        stemming=stemming,
+        keuze=Keuze.NIET_DEELGENOMEN,
+        reden=Reden.AFWEZIG,
+        uitgebracht_op=stemming.gesloten_op,
+    ):
+        verwijder(automatisch, acting_user=acting_user, reden=_("Stemming heropend"))
     stemming.gesloten_op = stemming.gesloten_door = None
     stemming.uitkomst = ""
     return bewaar(stemming, acting_user=acting_user, reden=_("Stemming heropend"))
@@ -322,6 +377,11 @@ def bevestig_stemming(*, stemming: Stemming, acting_user, zienswijze: str = "") 
     """The griffier confirms the outcome: it becomes the gemeente's Besluit on the opgave (take
     part with the stored bijdrage, or not), and the vote with its votes and Besluit is frozen.
     A tie in an incomplete meeting is confirmed without a Besluit: the raad votes again."""
+    _vergrendel_jaar(
+        Stemming.objects.filter(pk=stemming.pk)
+        .values_list("versie__jaarprogramma_id", flat=True)
+        .first()
+    )
     stemming = _vergrendel(stemming)
     _weiger_zonder_griffier(acting_user, stemming.gemeente)
     if stemming.is_vervallen:

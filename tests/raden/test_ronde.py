@@ -196,3 +196,119 @@ def test_bevestigde_stemming_is_bevroren_op_elk_pad(raden, concept):
             " fractie_naam, uitgebracht_door_id, uitgebracht_op FROM raden_stem WHERE id = %s",
             [ander.pk, stem.pk],
         )
+
+
+def test_een_lid_dat_vertrekt_na_zijn_stem_telt_niet_mee(raden, concept):
+    """Only members who sit on the meeting date vote (art. 28)."""
+    eerste = concept.opgaven.order_by("rangorde").first()
+    gemeente, griffier, fractie = raden["ccc"]
+    (stemming,) = services.open_stemmingen(
+        gemeente=gemeente,
+        versie=concept,
+        vergaderdatum=timezone.localdate() + datetime.timedelta(days=7),
+        opgaven=[eerste],
+        acting_user=griffier,
+    )
+    services.stem_fractie(
+        stemming=stemming, fractie=fractie, keuze=Keuze.VOOR, acting_user=griffier
+    )
+    vertrekker = fractie.leden.first()
+    services.beeindig_raadslidmaatschap(raadslid=vertrekker, acting_user=griffier)
+    stemming = services.sluit_stemming(stemming=stemming, acting_user=griffier)
+    assert stemming.zittend == services.zetels_van(gemeente) - 1
+    assert stemming.voor == stemming.zittend
+    assert stemming.stemmen.filter(raadslid=vertrekker).exists()  # kept in the record
+
+
+def test_zonder_quorum_opnieuw_in_een_volgende_vergadering(raden, concept):
+    eerste = concept.opgaven.order_by("rangorde").first()
+    gemeente, griffier, fractie = raden["ccc"]
+    vandaag = timezone.localdate()
+    (stemming,) = services.open_stemmingen(
+        gemeente=gemeente,
+        versie=concept,
+        vergaderdatum=vandaag,
+        opgaven=[eerste],
+        acting_user=griffier,
+    )
+    leden = list(fractie.leden.order_by("pk"))
+    for lid in leden[:3]:  # 3 of 17 present: no quorum
+        services.stem(stemming=stemming, raadslid=lid, keuze=Keuze.VOOR, acting_user=griffier)
+    stemming = services.sluit_stemming(stemming=stemming, acting_user=griffier)
+    assert stemming.uitkomst == "geen_quorum"
+    with pytest.raises(DomeinFout, match="quorum"):
+        services.bevestig_stemming(stemming=stemming, acting_user=griffier)
+    # Reopening takes back the absences closing recorded; closing again records them again.
+    stemming = services.heropen_stemming(stemming=stemming, acting_user=griffier)
+    assert stemming.stemmen.count() == 3
+    stemming = services.sluit_stemming(stemming=stemming, acting_user=griffier)
+    assert stemming.stemmen.count() == len(leden)
+    # A new meeting: the same date is refused, a later one lapses the old vote and opens anew.
+    with pytest.raises(DomeinFout, match="geen quorum"):
+        services.open_stemmingen(
+            gemeente=gemeente,
+            versie=concept,
+            vergaderdatum=vandaag,
+            opgaven=[eerste],
+            acting_user=griffier,
+        )
+    (nieuw,) = services.open_stemmingen(
+        gemeente=gemeente,
+        versie=concept,
+        vergaderdatum=vandaag + datetime.timedelta(days=14),
+        opgaven=[eerste],
+        acting_user=griffier,
+    )
+    stemming.refresh_from_db()
+    assert stemming.is_vervallen and "quorum" in stemming.vervallen_reden.lower()
+    services.stem_fractie(stemming=nieuw, fractie=fractie, keuze=Keuze.VOOR, acting_user=griffier)
+    services.sluit_stemming(stemming=nieuw, acting_user=griffier)
+    assert services.bevestig_stemming(stemming=nieuw, acting_user=griffier).deelname
+
+
+def test_staken_uitgesteld_blijft_zichtbaar_als_de_herstemming_vervalt(raden, concept, bestuur):
+    eerste = concept.opgaven.order_by("rangorde").first()
+    gemeente, griffier, fractie = raden["ccc"]  # 17 seats
+    vandaag = timezone.localdate()
+    (stemming,) = services.open_stemmingen(
+        gemeente=gemeente,
+        versie=concept,
+        vergaderdatum=vandaag,
+        opgaven=[eerste],
+        acting_user=griffier,
+    )
+    leden = list(fractie.leden.order_by("pk"))
+    # 8 voor, 8 tegen, 1 absent: a tie in an incomplete meeting
+    services.stem_fractie(
+        stemming=stemming,
+        fractie=fractie,
+        keuze=Keuze.VOOR,
+        uitzonderingen={
+            **{lid.pk: (Keuze.TEGEN, "") for lid in leden[:8]},
+            leden[8].pk: (Keuze.NIET_DEELGENOMEN, "afwezig"),
+        },
+        acting_user=griffier,
+    )
+    stemming = services.sluit_stemming(stemming=stemming, acting_user=griffier)
+    assert stemming.uitkomst == "uitgesteld"
+    assert services.bevestig_stemming(stemming=stemming, acting_user=griffier) is None
+
+    def stand():
+        matrix = dekking_van(concept)
+        rij = next(r for r in matrix.rijen if r.programma_opgave.pk == eerste.pk)
+        return next(c for c in rij.cellen if c.gemeente_id == gemeente.pk).stand
+
+    assert stand() == Stand.UITGESTELD
+    (herstemming,) = services.open_stemmingen(
+        gemeente=gemeente,
+        versie=concept,
+        vergaderdatum=vandaag + datetime.timedelta(days=30),
+        opgaven=[eerste],
+        acting_user=griffier,
+    )
+    assert herstemming.herstemming_van_id == stemming.pk
+    assert stand() == Stand.OPEN
+    services.sluit_besluitronde(
+        jaarprogramma=concept.jaarprogramma, acting_user=bestuur, onvolledig=True
+    )
+    assert stand() == Stand.UITGESTELD
