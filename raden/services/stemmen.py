@@ -178,8 +178,10 @@ def _vergrendel_jaar(jaarprogramma_id: int) -> None:
 
 
 def _vergrendel(stemming: Stemming) -> Stemming:
+    # of=self: only the Stemming row; locking the joined year too would deadlock with a
+    # proposal, which takes the year first and then the votes.
     return (
-        Stemming.objects.select_for_update()
+        Stemming.objects.select_for_update(of=("self",))
         .select_related("gemeente", "versie__jaarprogramma", "programma_opgave__opgave")
         .get(pk=stemming.pk)
     )

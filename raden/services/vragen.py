@@ -68,7 +68,7 @@ def beantwoord_vraag(*, vraag: Vraag, antwoord: str, acting_user) -> Vraag:
     if not acting_user.has_perm(BEWERKEN):
         raise DomeinFout(_("Alleen het programmabureau beantwoordt vragen."))
     vraag = (
-        Vraag.objects.select_for_update()
+        Vraag.objects.select_for_update(of=("self",))
         .select_related("raadslid__user", "programma_opgave__opgave", "programma_opgave__versie")
         .get(pk=vraag.pk)
     )
