@@ -111,7 +111,9 @@ def mijn_gemeenten(
             mg.regels = [Regel(rij=rij, cel=rij.cellen[i]) for rij in matrix.rijen]
     for vraag in (
         Vraag.objects.filter(beantwoord_op__isnull=True, raadslid__gemeente_id__in=list(uit))
-        .select_related("raadslid", "programma_opgave__opgave", "programma_opgave__versie")
+        .select_related(
+            "raadslid", "programma_opgave__opgave", "programma_opgave__versie__jaarprogramma"
+        )
         .order_by("gesteld_op")
     ):
         uit[vraag.raadslid.gemeente_id].open_vragen.append(vraag)
