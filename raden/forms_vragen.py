@@ -16,7 +16,12 @@ class VraagForm(forms.Form):
             "Een technische vraag over deze opgave. Het programmabureau beantwoordt haar; "
             "vraag en antwoord worden daarna openbaar bij de opgave."
         ),
-        error_messages={"required": _("Schrijf uw vraag.")},
+        error_messages={
+            "required": _("Schrijf uw vraag."),
+            "max_length": _(
+                "Een vraag is hoogstens %(limit_value)d tekens (deze telt er %(show_value)d)."
+            ),
+        },
     )
 
 
@@ -26,5 +31,10 @@ class AntwoordForm(forms.Form):
         max_length=MAX_ANTWOORD,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Na opslaan is het antwoord openbaar en verandert het niet meer."),
-        error_messages={"required": _("Schrijf het antwoord.")},
+        error_messages={
+            "required": _("Schrijf het antwoord."),
+            "max_length": _(
+                "Een antwoord is hoogstens %(limit_value)d tekens (dit telt er %(show_value)d)."
+            ),
+        },
     )
