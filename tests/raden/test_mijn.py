@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import path
 from django.utils import timezone
 
 from programma.models import ProgrammaVersie
@@ -14,11 +15,21 @@ from raden import services
 from raden.cijfers import dekking_van
 from raden.models import Keuze, Raadslid, Vraag
 from raden.views.mijn import ronde_versie
+from regio import urls as regio_urls
 from regio.models import Gemeente
 from regio.templatetags.regio import euro
 from tests.reconciliatie.oppervlak import HtmlPagina
 
 pytestmark = pytest.mark.django_db
+
+# The griffier's and raadslid's voting pages (`besluiten`, `stemming`) come from another part of
+# the round; this urlconf stands in for them, so the links Mijn renders once they exist are
+# tested here too (without them Mijn shows the task as text).
+urlpatterns = [
+    *regio_urls.urlpatterns,
+    path("t/<slug:slug>/<int:jaar>/besluiten/", lambda r, **kw: None, name="besluiten"),
+    path("t/<slug:slug>/stemmingen/<int:pk>/", lambda r, **kw: None, name="stemming"),
+]
 User = get_user_model()
 
 # A griffier's or raadslid's page: a fixed number of queries whatever the size of the region
@@ -105,6 +116,21 @@ def test_griffier_volgende_stap_per_stemming(client, demo, login):
     # the other opgaven still wait for a vote to be opened
     aantal = _versie().opgaven.count() - 2
     assert f"over {aantal} opgaven heeft de raad nog niet besloten" in html
+
+
+@pytest.mark.urls("tests.raden.test_mijn")
+def test_links_naar_de_stempaginas(client, demo, login):
+    eerste, tweede = _open_in_arnhem()
+    services.sluit_stemming(stemming=tweede, acting_user=_user("griffier-arnhem"))
+    login("griffier-arnhem")
+    html = client.get("/mijn/").content.decode()
+    assert 'href="/t/arnhem/2027/besluiten/"' in html
+    assert f'href="/t/arnhem/stemmingen/{eerste.pk}/"' in html
+    assert f'href="/t/arnhem/stemmingen/{tweede.pk}/"' in html
+    login("raadslid-arnhem")
+    html = client.get("/mijn/").content.decode()
+    assert f'href="/t/arnhem/stemmingen/{eerste.pk}/">Stem over' in html
+    assert "/besluiten/" not in html
 
 
 def test_raadslid_stemt_en_ziet_zijn_stem(client, demo, login):
