@@ -26,8 +26,9 @@ def _basis_url() -> str:
 
 
 def _verstuur(berichten: list[tuple[str, str, list[str]]]) -> None:
-    """Send after commit; a mail failure is logged, never raised into the request."""
-    berichten = [(o, t, None, ontv) for o, t, ontv in berichten if ontv]
+    """Send after commit, one message per recipient (no one sees the others' addresses); a
+    mail failure is logged, never raised into the request."""
+    berichten = [(o, t, None, [adres]) for o, t, ontv in berichten for adres in ontv]
     if not berichten:
         return
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from raden.views import dekking, raad
+from raden.views import dekking, mijn, raad, vragen
 
 urlpatterns = [
     path("programma/<int:jaar>/dekking/", dekking.dekking, name="dekking"),
@@ -12,5 +12,10 @@ urlpatterns = [
         raad.raadslid_beeindigen,
         name="raadslid-beeindigen",
     ),
-    path("mijn/", raad.mijn, name="mijn"),
+    path("mijn/", mijn.mijn, name="mijn"),
+    path(
+        "opgaven/<slug:slug>/<int:jaar>/vragen/nieuw/", vragen.vraag_stellen, name="vraag-stellen"
+    ),
+    path("vragen/", vragen.vragen, name="vragen"),
+    path("vragen/<int:pk>/beantwoorden/", vragen.beantwoorden, name="vraag-beantwoorden"),
 ]

@@ -7,38 +7,18 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST
 
-from programma import selectors as programma_selectors
 from raden import selectors, services
 from raden.forms import RaadslidForm
 from raden.models import Raadslid
 from regio.exceptions import DomeinFout
 from regio.models import Gemeente
-from regio.permissions import heeft_objectrecht, ingelogd
+from regio.permissions import heeft_objectrecht
 
 
 def _gemeente(slug: str, **kwargs) -> Gemeente:
     return get_object_or_404(Gemeente, slug=slug)
-
-
-@require_safe
-@ingelogd
-def mijn(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    return render(
-        request,
-        "raden/mijn.html",
-        {
-            "griffier_van": selectors.gemeenten_met_recht(user, "griffier_van"),
-            "raadslid_van": selectors.gemeenten_als_raadslid(user),
-            "opgaven": selectors.opgaven_van_portefeuillehouder(user),
-            "te_bewerken": programma_selectors.concept_opgaven_van(user),
-            "concepten": programma_selectors.concept_versies(user),
-            "mag_benoemen": user.has_perm("programma.benoem_portefeuillehouder"),
-            "mag_opstellen": user.has_perm("programma.bewerk_concept"),
-        },
-    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

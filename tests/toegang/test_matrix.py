@@ -281,7 +281,40 @@ MATRIX: dict[str, list[Geval]] = {
         Geval({"uidb64": "MQ", "token": "ongeldig-token"}, iedereen(200), iedereen(200))
     ],
     "password_reset_complete": [Geval({}, iedereen(200), NIET_TOEGESTAAN)],
+    # --- task "mijn": technische vragen (Mijn itself is "mijn" above) ---
+    # Asking: a sitting raadslid of a member gemeente, on the year in the decision round; an
+    # empty POST is a form error on the same page.
+    "vraag-stellen": [
+        Geval(
+            {"slug": "energietransitie", "jaar": 2027},
+            alleen({RAADSLID: 200}),
+            alleen({RAADSLID: 200}),
+        ),
+        # a concept year and an unknown opgave: the same 404, also for whoever may not ask
+        Geval({"slug": "energietransitie", "jaar": 2028}, ingelogd(404), ingelogd(404)),
+        Geval({"slug": "bestaat-niet", "jaar": 2027}, ingelogd(404), ingelogd(404)),
+    ],
+    "vragen": [Geval({}, alleen(OPSTELLERS), NIET_TOEGESTAAN)],
+    "vraag-beantwoorden": [
+        # an empty answer is a form error on the page of questions, nothing changes
+        Geval({"pk": lambda: _open_vraag()}, NIET_TOEGESTAAN, alleen(OPSTELLERS)),
+        Geval({"pk": 999999}, NIET_TOEGESTAAN, alleen({BUREAU: 404, BESTUUR: 404})),
+    ],
 }
+
+
+def _open_vraag() -> int:
+    """An open technische vraag: the demo's, else one raadslid-arnhem asks now (test DB)."""
+    from raden.models import Vraag
+    from raden.services import stel_vraag
+    from raden.views.mijn import ronde_versie
+
+    vraag = Vraag.objects.filter(beantwoord_op__isnull=True).order_by("pk").first()
+    if vraag is None:
+        po = ronde_versie().opgaven.get(opgave__slug="energietransitie")
+        user = get_user_model().objects.get(username="raadslid-arnhem")
+        vraag = stel_vraag(programma_opgave=po, tekst="Hoeveel MW?", acting_user=user)
+    return vraag.pk
 
 
 # --- the admin: one rule for all its patterns --------------------------------------------
