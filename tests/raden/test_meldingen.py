@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.db import NotSupportedError, connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from programma import services as programma_services
@@ -18,16 +18,6 @@ from regio.models import Gemeente, GemeenteUserObjectPermission
 
 pytestmark = pytest.mark.django_db
 
-# needs (raden/services/vragen.py, not this task's file): `beantwoord_vraag` locks with
-# select_for_update() across select_related("raadslid__user"), a nullable join that PostgreSQL
-# refuses to lock ("FOR UPDATE cannot be applied to the nullable side of an outer join");
-# `select_for_update(of=("self",))` fixes it. Until then answering fails on PostgreSQL only.
-ANTWOORD_OP_PG = pytest.mark.xfail(
-    connection.vendor == "postgresql",
-    raises=NotSupportedError,
-    reason="beantwoord_vraag: select_for_update over a nullable join (see above)",
-    strict=False,
-)
 User = get_user_model()
 
 
@@ -148,7 +138,6 @@ def test_regio_hoort_van_een_bevestigd_besluit(demo, django_capture_on_commit_ca
     assert "Graag meer zon op dak." in bericht.body
 
 
-@ANTWOORD_OP_PG
 def test_vrager_hoort_het_antwoord(demo, django_capture_on_commit_callbacks):
     po = ronde_versie().opgaven.get(opgave__slug="energietransitie")
     vraag = services.stel_vraag(
@@ -165,7 +154,6 @@ def test_vrager_hoort_het_antwoord(demo, django_capture_on_commit_callbacks):
     assert "/opgaven/energietransitie/2027/" in bericht.body
 
 
-@ANTWOORD_OP_PG
 def test_niets_bij_een_terugdraaiing(demo, django_capture_on_commit_callbacks):
     po = ronde_versie().opgaven.get(opgave__slug="energietransitie")
     vraag = services.stel_vraag(

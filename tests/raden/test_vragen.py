@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, NotSupportedError, connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from raden import services
@@ -15,16 +15,6 @@ from regio.exceptions import DomeinFout
 
 pytestmark = pytest.mark.django_db
 
-# needs (raden/services/vragen.py, not this task's file): `beantwoord_vraag` locks with
-# select_for_update() across select_related("raadslid__user"), a nullable join that PostgreSQL
-# refuses to lock ("FOR UPDATE cannot be applied to the nullable side of an outer join");
-# `select_for_update(of=("self",))` fixes it. Until then answering fails on PostgreSQL only.
-ANTWOORD_OP_PG = pytest.mark.xfail(
-    connection.vendor == "postgresql",
-    raises=NotSupportedError,
-    reason="beantwoord_vraag: select_for_update over a nullable join (see above)",
-    strict=False,
-)
 User = get_user_model()
 
 STELLEN = "/opgaven/energietransitie/2027/vragen/nieuw/"
@@ -145,7 +135,6 @@ def test_programmabureau_ziet_open_vragen(client, demo, login):
     assert "Arnhem" in html and vraag.raadslid.naam in html
 
 
-@ANTWOORD_OP_PG
 def test_querytelling_vragen_groeit_niet(client, demo, login):
     login("programmabureau")
 
@@ -166,7 +155,6 @@ def test_querytelling_vragen_groeit_niet(client, demo, login):
     assert drie == een <= MAX_QUERIES
 
 
-@ANTWOORD_OP_PG
 @pytest.mark.parametrize("naam", ["programmabureau", "regiobestuur"])
 def test_beantwoorden_eenmaal(client, demo, login, naam, mailoutbox):
     vraag = _vraag()
@@ -223,7 +211,6 @@ def test_beantwoorden_alleen_met_post(client, demo, login):
 # --- an answered question is final, by every path -----------------------------------------
 
 
-@ANTWOORD_OP_PG
 def test_beantwoorde_vraag_verandert_niet(demo):
     vraag = _vraag()
     services.beantwoord_vraag(
