@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from raden.views import dekking, raad
+from raden.views import dekking, raad, stemmen
 
 urlpatterns = [
     path("programma/<int:jaar>/dekking/", dekking.dekking, name="dekking"),
@@ -13,4 +13,17 @@ urlpatterns = [
         name="raadslid-beeindigen",
     ),
     path("mijn/", raad.mijn, name="mijn"),
+]
+
+# --- council votes (task stemmen) ---
+_stemming = "gemeenten/<slug:slug>/stemmingen/<int:pk>/"
+urlpatterns += [
+    path("gemeenten/<slug:slug>/besluiten/<int:jaar>/", stemmen.besluiten, name="besluiten"),
+    path(_stemming, stemmen.stemming, name="stemming"),
+    path(_stemming + "stem/", stemmen.stem, name="stem"),
+    path(_stemming + "vastleggen/", stemmen.stem_vastleggen, name="stem-vastleggen"),
+    path(_stemming + "fractie/", stemmen.stem_fractie, name="stem-fractie"),
+    path(_stemming + "sluiten/", stemmen.stemming_sluiten, name="stemming-sluiten"),
+    path(_stemming + "heropenen/", stemmen.stemming_heropenen, name="stemming-heropenen"),
+    path(_stemming + "bevestigen/", stemmen.stemming_bevestigen, name="stemming-bevestigen"),
 ]
