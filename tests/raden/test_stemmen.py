@@ -545,7 +545,8 @@ def test_correctie_laat_lopende_stemming_vervallen(demo, client, login):
     html = client.get(_url(lopend)).content.decode()
     assert lopend.vervallen_reden in html
     assert 'action="' + _url(lopend, "sluiten/") not in html
-    r = client.post(_url(lopend, "vastleggen/"), {"raadslid": _leden(lopend)[5].pk, "keuze": "voor"})
+    vijfde = _leden(lopend)[5]
+    r = client.post(_url(lopend, "vastleggen/"), {"raadslid": vijfde.pk, "keuze": "voor"})
     assert r.status_code == 200 and any("versie 2" in f for f in _fouten(r))
     r = client.post(_url(lopend, "sluiten/"))
     assert r.status_code == 200 and _fouten(r)
