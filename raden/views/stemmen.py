@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -113,7 +113,12 @@ def besluiten(request: HttpRequest, slug: str, jaar: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("De stemming is geopend over %(aantal)s opgaven.") % {"aantal": len(nieuw)},
+                ngettext(
+                    "De stemming is geopend over %(aantal)s opgave.",
+                    "De stemming is geopend over %(aantal)s opgaven.",
+                    len(nieuw),
+                )
+                % {"aantal": len(nieuw)},
             )
             return redirect("besluiten", slug=gemeente.slug, jaar=jaar)
     return render(

@@ -59,7 +59,7 @@ def _open_stemming(p, url: str, foto) -> str:
     p.get_by_label(po.opgave.titel).check()
     foto(p, "1-ronde")
     p.get_by_role("button", name="Openen over de aangevinkte opgaven").click()
-    expect(p.locator(".melding")).to_contain_text("De stemming is geopend over 1 opgaven")
+    expect(p.locator(".melding")).to_contain_text("De stemming is geopend over 1 opgave.")
     p.get_by_role("link", name=re.compile(f"Stemming over {re.escape(po.opgave.titel)}")).click()
     expect(p.get_by_role("heading", level=1)).to_contain_text(po.opgave.titel)
     return p.url
