@@ -419,5 +419,7 @@ def stemming_bevestigen(request: HttpRequest, slug: str, pk: int) -> HttpRespons
             return _terug(stemming)
     stemming.refresh_from_db()
     # the form is only on the page of a closed vote; otherwise the refusal stands on its own
-    fout = None if stemming.stand == "gesloten" else " ".join(form.non_field_errors())
+    fout = None
+    if stemming.stand != "gesloten":
+        fout = " ".join(m for fouten in form.errors.values() for m in fouten)
     return _pagina(request, gemeente, stemming, bevestigen_form=form, actie_fout=fout)

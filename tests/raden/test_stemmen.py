@@ -590,3 +590,42 @@ def test_aantal_queries_begrensd(demo, client, login, slug, django_assert_max_nu
     _sluit(client, stemming)
     with django_assert_max_num_queries(12):
         assert client.get(_url(stemming)).status_code == 200
+
+
+# --- hostile input on the action URLs (the fuzzer reads only pages that take a POST) -------
+
+
+VIJANDIG = ["", "abc", "a\x00b", str(2**63), "-1", "<script>alert(1)</script>", "١٢٣"]
+
+
+@pytest.mark.parametrize("waarde", VIJANDIG)
+def test_vijandige_invoer_op_de_acties(demo, client, login, waarde):
+    stemming = _geopend(client, login, "rozendaal")
+    lid = _leden(stemming)[0]
+    voor = Stemming.history.count(), Stem.history.count()
+    gevallen = [
+        ("vastleggen/", {"raadslid": waarde, "keuze": "voor", "reden": ""}),
+        ("vastleggen/", {"raadslid": lid.pk, "keuze": waarde, "reden": waarde}),
+        ("fractie/", {"fractie": waarde, "keuze": "voor"}),
+        ("fractie/", {"fractie": lid.fractie_id, "keuze": waarde}),
+        (
+            "fractie/",
+            {
+                "fractie": lid.fractie_id,
+                "keuze": "voor",
+                "behalve": [waarde],
+                f"afwijking_{lid.pk}": waarde,
+            },
+        ),
+        ("bevestigen/", {"zienswijze": waarde}),
+        ("heropenen/", {"x": waarde}),
+    ]
+    for actie, data in gevallen:
+        r = client.post(_url(stemming, actie), data)
+        assert r.status_code == 200, (actie, data)
+        assert _fouten(r), (actie, data)
+    login("raadslid-rozendaal")
+    for extra in ({}, {"HTTP_HX_REQUEST": "true"}):
+        r = client.post(_url(stemming, "stem/"), {"keuze": waarde}, **extra)
+        assert r.status_code == 200 and _fouten(r)
+    assert (Stemming.history.count(), Stem.history.count()) == voor
