@@ -188,6 +188,12 @@ def test_meerderheid_van_de_uitgebrachte_stemmen(demo, client, login):
     )
     assert (besluit.deelname, besluit.bijdrage) == (True, bijdrage.bedrag)
     assert besluit.zienswijze == "Graag jaarlijks rapporteren."
+    # decided: opening again on it is refused on the form
+    r, _po = _open(client, login, "rozendaal", po=stemming.programma_opgave)
+    assert r.status_code == 200
+    assert any("al besloten" in f for f in _fouten(r))
+    ronde = client.get(f"/gemeenten/rozendaal/besluiten/{JAAR}/").content.decode()
+    assert 'data-stand="ja"' in ronde
 
 
 def test_geen_meerderheid_is_verworpen(demo, client, login):
