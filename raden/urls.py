@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from raden.views import dekking, mijn, raad, vragen
+from raden.views import dekking, mijn, raad, stemmen, vragen
 
 urlpatterns = [
     path("programma/<int:jaar>/dekking/", dekking.dekking, name="dekking"),
@@ -18,4 +18,17 @@ urlpatterns = [
     ),
     path("vragen/", vragen.vragen, name="vragen"),
     path("vragen/<int:pk>/beantwoorden/", vragen.beantwoorden, name="vraag-beantwoorden"),
+]
+
+# --- council votes (task stemmen) ---
+_stemming = "gemeenten/<slug:slug>/stemmingen/<int:pk>/"
+urlpatterns += [
+    path("gemeenten/<slug:slug>/besluiten/<int:jaar>/", stemmen.besluiten, name="besluiten"),
+    path(_stemming, stemmen.stemming, name="stemming"),
+    path(_stemming + "stem/", stemmen.stem, name="stem"),
+    path(_stemming + "vastleggen/", stemmen.stem_vastleggen, name="stem-vastleggen"),
+    path(_stemming + "fractie/", stemmen.stem_fractie, name="stem-fractie"),
+    path(_stemming + "sluiten/", stemmen.stemming_sluiten, name="stemming-sluiten"),
+    path(_stemming + "heropenen/", stemmen.stemming_heropenen, name="stemming-heropenen"),
+    path(_stemming + "bevestigen/", stemmen.stemming_bevestigen, name="stemming-bevestigen"),
 ]

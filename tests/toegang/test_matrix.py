@@ -109,6 +109,40 @@ def _regeling_energie_2028() -> int:
     )
 
 
+def _stemming_arnhem() -> int:
+    """An open vote of Arnhem on the current 2027 version (opened by its griffier if the demo
+    region has none)."""
+    from programma.models import ProgrammaVersie
+    from raden.models import Stemming
+    from raden.services import open_stemmingen
+
+    versie = (
+        ProgrammaVersie.objects.filter(jaarprogramma__jaar=2027)
+        .bevroren()
+        .order_by("-nummer")
+        .first()
+    )
+    stemming = Stemming.objects.filter(
+        gemeente__slug="arnhem", versie=versie, gesloten_op__isnull=True, vervallen_reden=""
+    ).first()
+    if stemming is None:
+        from django.utils import timezone
+
+        from regio.models import Gemeente
+
+        vrij = versie.opgaven.exclude(stemmingen__gemeente__slug="arnhem").exclude(
+            besluiten__gemeente__slug="arnhem"
+        )
+        stemming = open_stemmingen(
+            gemeente=Gemeente.objects.get(slug="arnhem"),
+            versie=versie,
+            vergaderdatum=timezone.localdate(),
+            opgaven=[vrij.order_by("rangorde").first()],
+            acting_user=get_user_model().objects.get(username="griffier-arnhem"),
+        )[0]
+    return stemming.pk
+
+
 OPSTELLERS = {BUREAU: 200, BESTUUR: 200}
 EIGEN_OPGAVE = {BUREAU: 200, BESTUUR: 200, PFH: 200}  # the portefeuillehouder of energietransitie
 
@@ -299,6 +333,67 @@ MATRIX: dict[str, list[Geval]] = {
         # an empty answer is a form error on the page of questions, nothing changes
         Geval({"pk": lambda: _open_vraag()}, NIET_TOEGESTAAN, alleen(OPSTELLERS)),
         Geval({"pk": 999999}, NIET_TOEGESTAAN, alleen({BUREAU: 404, BESTUUR: 404})),
+    ],
+    # --- task stemmen (issue 15): the voting screens ---
+    "besluiten": [
+        Geval({"slug": "arnhem", "jaar": 2027}, alleen({GRIFFIER: 200}), alleen({GRIFFIER: 200})),
+        Geval({"slug": "arnhem", "jaar": 2099}, alleen({GRIFFIER: 404}), alleen({GRIFFIER: 404})),
+        Geval({"slug": "bestaat-niet", "jaar": 2027}, ingelogd(404), ingelogd(404)),
+    ],
+    "stemming": [
+        # the griffier and the sitting raadsleden of the gemeente, no one else
+        Geval(
+            {"slug": "arnhem", "pk": _stemming_arnhem},
+            alleen({GRIFFIER: 200, RAADSLID: 200}),
+            NIET_TOEGESTAAN,
+        ),
+        # Arnhem's vote through Nijmegen's URL: not found for Nijmegen's griffier
+        Geval(
+            {"slug": "nijmegen", "pk": _stemming_arnhem},
+            alleen({GRIFFIER_NIJMEGEN: 404}),
+            NIET_TOEGESTAAN,
+        ),
+    ],
+    "stem": [
+        Geval(
+            {"slug": "arnhem", "pk": _stemming_arnhem},
+            NIET_TOEGESTAAN,
+            alleen({RAADSLID: 302}),
+            data={"keuze": "voor"},
+        ),
+        Geval(
+            {"slug": "nijmegen", "pk": _stemming_arnhem},
+            NIET_TOEGESTAAN,
+            alleen({}),
+            data={"keuze": "voor"},
+        ),
+    ],
+    "stem-vastleggen": [
+        Geval({"slug": "arnhem", "pk": _stemming_arnhem}, NIET_TOEGESTAAN, alleen({GRIFFIER: 200})),
+        Geval(
+            {"slug": "nijmegen", "pk": _stemming_arnhem},
+            NIET_TOEGESTAAN,
+            alleen({GRIFFIER_NIJMEGEN: 404}),
+        ),
+    ],
+    "stem-fractie": [
+        Geval({"slug": "arnhem", "pk": _stemming_arnhem}, NIET_TOEGESTAAN, alleen({GRIFFIER: 200})),
+    ],
+    "stemming-sluiten": [
+        Geval({"slug": "arnhem", "pk": _stemming_arnhem}, NIET_TOEGESTAAN, alleen({GRIFFIER: 302})),
+        Geval(
+            {"slug": "nijmegen", "pk": _stemming_arnhem},
+            NIET_TOEGESTAAN,
+            alleen({GRIFFIER_NIJMEGEN: 404}),
+        ),
+    ],
+    "stemming-heropenen": [
+        # open: refused on the page
+        Geval({"slug": "arnhem", "pk": _stemming_arnhem}, NIET_TOEGESTAAN, alleen({GRIFFIER: 200})),
+    ],
+    "stemming-bevestigen": [
+        # open: refused on the page
+        Geval({"slug": "arnhem", "pk": _stemming_arnhem}, NIET_TOEGESTAAN, alleen({GRIFFIER: 200})),
     ],
 }
 
