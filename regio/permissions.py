@@ -60,10 +60,12 @@ def heeft_recht(*perms: str) -> Callable[[View], View]:
 
 
 def heeft_objectrecht(
-    perm: str, lader: ObjectLader, *, of_recht: str | None = None
+    perm: str | tuple[str, ...], lader: ObjectLader, *, of_recht: str | None = None
 ) -> Callable[[View], View]:
-    """An object permission (guardian) on the object `lader(**kwargs)` loads (404 if unknown);
+    """An object permission on the object `lader(**kwargs)` loads (404 if unknown); with a
+    tuple, any one of them suffices (the griffier's or a raadslid's right on a gemeente);
     `of_recht` names a role permission that grants the same for every object."""
+    perms = (perm,) if isinstance(perm, str) else tuple(perm)
 
     def decorator(view: View) -> View:
         @wraps(view)
@@ -72,14 +74,14 @@ def heeft_objectrecht(
                 return redirect_to_login(request.get_full_path())
             obj = lader(**kwargs)
             if not (
-                request.user.has_perm(perm, obj)
+                any(request.user.has_perm(p, obj) for p in perms)
                 or (of_recht is not None and request.user.has_perm(of_recht))
             ):
                 raise PermissionDenied
             request.toegang_object = obj
             return view(request, *args, **kwargs)
 
-        label = f"objectrecht:{perm}" + (f"|{of_recht}" if of_recht else "")
+        label = "objectrecht:" + "|".join(perms) + (f"|{of_recht}" if of_recht else "")
         return _label(wrapper, label)
 
     return decorator

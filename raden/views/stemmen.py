@@ -10,7 +10,6 @@ from __future__ import annotations
 from itertools import groupby
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -35,7 +34,7 @@ from raden.permissions import GRIFFIER_VAN, RAADSLID_VAN, is_griffier, zetel_van
 from raden.uitslag import Uitslag
 from regio.exceptions import DomeinFout
 from regio.models import Gemeente
-from regio.permissions import heeft_objectrecht, ingelogd
+from regio.permissions import heeft_objectrecht
 
 STANDEN = {
     Stand.JA: gettext_lazy("besloten: neemt deel"),
@@ -256,13 +255,10 @@ def _terug(stemming: Stemming, anker: str = "") -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD"])
-@ingelogd
+@heeft_objectrecht((GRIFFIER_VAN, RAADSLID_VAN), _gemeente)
 def stemming(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    # Two roles see this page: the griffier (guardian) and a sitting raadslid (their seat);
-    # the one decorator checks the login, the two rights are asked here.
-    gemeente = _gemeente(slug)
-    if not (is_griffier(request.user, gemeente) or zetel_van(request.user, gemeente)):
-        raise PermissionDenied
+    """The griffier and the sitting raadsleden of the gemeente see the vote."""
+    gemeente = request.toegang_object
     return _pagina(request, gemeente, _stemming(gemeente, pk))
 
 
