@@ -48,6 +48,8 @@ def _mag_sluiten(request: HttpRequest, versie: ProgrammaVersie) -> bool:
 
 def _context(request: HttpRequest, versie: ProgrammaVersie, form=None) -> dict:
     matrix = dekking_van(versie)
+    for kolom in matrix.kolommen:  # the names as proposed: the version is already loaded
+        kolom.deelnemer.versie = versie
     mag_sluiten = _mag_sluiten(request, versie)
     return {
         "versie": versie,
