@@ -68,7 +68,7 @@ def _context(request: HttpRequest, versie: ProgrammaVersie, form=None) -> dict:
 def _etag(request: HttpRequest, jaar: int) -> str | None:
     """The matrix's fingerprint, and what else makes this response differ: the partial or the
     whole page, and whether the closing form is on it. None (no ETag) for an unknown year."""
-    versie = _gepubliceerde_versie(jaar)
+    versie = request.dekking_versie = _gepubliceerde_versie(jaar)
     if versie is None:
         return None
     soort = "deel" if request.htmx else "pagina"
@@ -82,7 +82,7 @@ def _etag(request: HttpRequest, jaar: int) -> str | None:
 @vary_on_headers("HX-Request")
 @condition(etag_func=_etag)
 def dekking(request: HttpRequest, jaar: int) -> HttpResponse:
-    versie = _versie_of_404(jaar)
+    versie = getattr(request, "dekking_versie", None) or _versie_of_404(jaar)
     template = "raden/_dekking_matrix.html" if request.htmx else "raden/dekking.html"
     return render(request, template, _context(request, versie))
 

@@ -22,9 +22,9 @@ from regio.models import Gemeente
 from tests.reconciliatie.oppervlak import HtmlPagina
 
 URL = "/programma/2027/dekking/"
-# The most queries the page may take, whatever the number of gemeenten or votes (9 measured for
-# 18 and for 3 gemeenten:
-# the version, the stamp, six for the matrix, one for the session/user of a logged-in visitor).
+# The most queries the page may take, whatever the number of gemeenten or votes: 8 measured for
+# 18 and for 3 gemeenten (the version, the stamp, six for the matrix); a logged-in visitor adds
+# the session and the user.
 MAX_QUERIES = 10
 
 
