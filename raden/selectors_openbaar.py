@@ -1,6 +1,6 @@
 """What the public sees of the councils' decisions: confirmed votes per fractie and per raadslid,
 and answered technische vragen. Only confirmed votes and answered questions: a running vote
-and an open question are never public. Each selector takes a fixed number of queries."""
+and an open question are never public. Each selector takes one query."""
 
 from __future__ import annotations
 
@@ -45,16 +45,14 @@ class OpenbareStemming:
         return [lid for f in self.fracties for lid in f.leden]
 
 
-def _met_stemmen(stemmingen: list[Stemming]) -> list[OpenbareStemming]:
-    """The Stem rows of these confirmed votes, in one query, counted per fractie."""
-    per_stemming: dict[int, dict[str, FractieStemmen]] = {s.pk: {} for s in stemmingen}
+def _per_stemming(stemmen) -> list[OpenbareStemming]:
+    """Stem rows of confirmed votes (each with its Stemming, in the order to show), grouped per
+    vote and counted per fractie, in the one query that reads them. A confirmed vote always
+    has its Stem rows: closing records every sitting member who did not vote as absent."""
+    per_stemming: dict[int, tuple[Stemming, dict[str, FractieStemmen]]] = {}
     keuzes = dict(Keuze.choices)
-    for stem in (
-        Stem.objects.filter(stemming__in=[s.pk for s in stemmingen])
-        .select_related("raadslid")
-        .order_by("fractie_naam", "raadslid__achternaam", "raadslid__voornaam", "pk")
-    ):
-        fracties = per_stemming[stem.stemming_id]
+    for stem in stemmen:
+        _, fracties = per_stemming.setdefault(stem.stemming_id, (stem.stemming, {}))
         fractie = fracties.setdefault(stem.fractie_naam, FractieStemmen(naam=stem.fractie_naam))
         fractie.leden.append(
             LidStem(
@@ -72,13 +70,11 @@ def _met_stemmen(stemmingen: list[Stemming]) -> list[OpenbareStemming]:
         else:
             fractie.niet_deelgenomen += 1
     uit = []
-    for s in stemmingen:
-        fracties = sorted(
-            per_stemming[s.pk].values(), key=lambda f: (-len(f.leden), f.naam.casefold())
-        )
+    for stemming, per_fractie in per_stemming.values():
+        fracties = sorted(per_fractie.values(), key=lambda f: (-len(f.leden), f.naam.casefold()))
         uit.append(
             OpenbareStemming(
-                stemming=s,
+                stemming=stemming,
                 fracties=fracties,
                 voor=sum(f.voor for f in fracties),
                 tegen=sum(f.tegen for f in fracties),
@@ -88,37 +84,56 @@ def _met_stemmen(stemmingen: list[Stemming]) -> list[OpenbareStemming]:
     return uit
 
 
-def _bevestigd():
-    return Stemming.objects.filter(bevestigd_op__isnull=False).select_related(
-        "gemeente", "versie__jaarprogramma", "programma_opgave__opgave"
+def _bevestigde_stemmen():
+    return Stem.objects.filter(stemming__bevestigd_op__isnull=False).select_related(
+        "raadslid",
+        "stemming__gemeente",
+        "stemming__versie__jaarprogramma",
+        "stemming__programma_opgave__opgave",
     )
+
+
+_PER_LID = ("fractie_naam", "raadslid__achternaam", "raadslid__voornaam", "pk")
 
 
 def stemmen_van_gemeente(gemeente: Gemeente) -> list[OpenbareStemming]:
     """The confirmed votes of this gemeente's raad on the opgaven of the current published
-    version of each year, newest year first (two queries)."""
-    stemmingen = list(
-        _bevestigd()
-        .filter(gemeente=gemeente, versie__in=gepubliceerde_versies().values("pk"))
-        .order_by("-versie__jaarprogramma__jaar", "programma_opgave__rangorde", "geopend_op", "pk")
+    version of each year, newest year first (one query)."""
+    return _per_stemming(
+        _bevestigde_stemmen()
+        .filter(
+            stemming__gemeente=gemeente,
+            stemming__versie__in=gepubliceerde_versies().values("pk"),
+        )
+        .order_by(
+            "-stemming__versie__jaarprogramma__jaar",
+            "stemming__programma_opgave__rangorde",
+            "stemming__geopend_op",
+            "stemming_id",
+            *_PER_LID,
+        )
     )
-    return _met_stemmen(stemmingen)
 
 
 def stemmen_van_opgave(po: ProgrammaOpgave) -> list[OpenbareStemming]:
     """The confirmed votes of every raad on this opgave in the year of `po` (any published
-    version of that year), per gemeente (two queries). None for a concept: nothing is voted."""
+    version of that year), per gemeente (one query; none for a concept: nothing is voted)."""
     if po.versie.bevroren_op is None:
         return []
-    stemmingen = list(
-        _bevestigd()
+    return _per_stemming(
+        _bevestigde_stemmen()
         .filter(
-            programma_opgave__opgave_id=po.opgave_id,
-            versie__jaarprogramma_id=po.versie.jaarprogramma_id,
+            stemming__programma_opgave__opgave_id=po.opgave_id,
+            stemming__versie__jaarprogramma_id=po.versie.jaarprogramma_id,
         )
-        .order_by("gemeente__naam", "versie__nummer", "geopend_op", "pk")
+        .order_by(
+            "stemming__gemeente__naam",
+            "stemming__versie__nummer",
+            "stemming__geopend_op",
+            "stemming_id",
+            *_PER_LID,
+        )
     )
-    return _met_stemmen(stemmingen)
 
 
 def beantwoorde_vragen(po: ProgrammaOpgave) -> list[Vraag]:
