@@ -165,6 +165,7 @@ def test_elke_stand_in_woorden(demo, client, django_assert_max_num_queries):
     # no inline script: the page polls with htmx attributes only
     assert 'hx-trigger="every 10s"' in tekst
     assert not re.findall(r"<script(?![^>]*\bsrc=)[^>]*>\s*\S", tekst)
+    assert re.search(r"script-src 'self'(;|$)", response["Content-Security-Policy"])
 
 
 def test_opnieuw_besluiten_na_een_correctie(demo, client):
