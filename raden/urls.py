@@ -6,6 +6,11 @@ from raden.views import dekking, mijn, raad, stemmen, vragen
 
 urlpatterns = [
     path("programma/<int:jaar>/dekking/", dekking.dekking, name="dekking"),
+    path(
+        "programma/<int:jaar>/besluitronde/sluiten/",
+        dekking.besluitronde_sluiten,
+        name="besluitronde-sluiten",
+    ),
     path("gemeenten/<slug:slug>/raad/", raad.raad, name="raad"),
     path(
         "gemeenten/<slug:slug>/raad/<int:pk>/beeindigen/",

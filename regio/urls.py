@@ -7,6 +7,7 @@ from django.urls import include, path
 
 from programma import views as programma_views
 from programma.views import opstellen
+from raden.views import openbaar as raden_openbaar
 from regio import views as regio_views
 from regio.forms import InlogForm
 from regio.permissions import ingelogd, openbaar
@@ -72,10 +73,10 @@ urlpatterns = [
     ),
     path("programma/<int:jaar>/bewerken/voorstellen/", opstellen.voorstellen, name="voorstellen"),
     path("programma/<int:jaar>/corrigeren/", opstellen.corrigeren, name="corrigeren"),
-    path("opgaven/<slug:slug>/", programma_views.opgave, name="opgave"),
-    path("opgaven/<slug:slug>/<int:jaar>/", programma_views.opgave, name="opgave-jaar"),
+    path("opgaven/<slug:slug>/", raden_openbaar.opgave, name="opgave"),
+    path("opgaven/<slug:slug>/<int:jaar>/", raden_openbaar.opgave, name="opgave-jaar"),
     path("gemeenten/", regio_views.gemeenten, name="gemeenten"),
-    path("gemeenten/<slug:slug>/", programma_views.gemeente, name="gemeente"),
+    path("gemeenten/<slug:slug>/", raden_openbaar.gemeente, name="gemeente"),
     path("", include("raden.urls")),
     path("healthz", regio_views.healthz, name="healthz"),
     # Accounts: Django's own views, labelled with their access rule.

@@ -68,37 +68,39 @@ def programma(request: HttpRequest, jaar: int, nummer: int | None = None) -> Htt
     return render(request, "programma/programma.html", context)
 
 
+def opgave_context(request: HttpRequest, slug: str, jaar: int | None = None) -> dict:
+    """The opgave page's context (404 if hidden or absent), also for pages that add to it."""
+    detail = cijfers.opgave_detail(request.user, slug, jaar)
+    return {
+        "detail": detail,
+        "opgave": detail.opgave,
+        "inhoud": detail.inhoud,
+        "versie": detail.versie,
+        "synergieen": detail.synergieen,
+        "jaren": detail.jaren,
+        "stuurgroep": detail.stuurgroep,
+        "regelingen": detail.regelingen,
+    }
+
+
 @require_safe
 @openbaar
 def opgave(request: HttpRequest, slug: str, jaar: int | None = None) -> HttpResponse:
     """/opgaven/<slug>/ follows the newest published year; /opgaven/<slug>/<jaar>/ shows the
     opgave as that year's programme has it."""
-    detail = cijfers.opgave_detail(request.user, slug, jaar)
-    return render(
-        request,
-        "programma/opgave.html",
-        {
-            "detail": detail,
-            "opgave": detail.opgave,
-            "inhoud": detail.inhoud,
-            "versie": detail.versie,
-            "synergieen": detail.synergieen,
-            "jaren": detail.jaren,
-            "stuurgroep": detail.stuurgroep,
-            "regelingen": detail.regelingen,
-        },
-    )
+    return render(request, "programma/opgave.html", opgave_context(request, slug, jaar))
+
+
+def gemeente_context(request: HttpRequest, slug: str) -> dict:
+    """The gemeente page's context (404 if unknown), also for pages that add to it."""
+    gemeente = gemeente_met_inwoners(slug)
+    return {"gemeente": gemeente, "jaren": cijfers.gemeente_bijdragen(request.user, gemeente)}
 
 
 @require_safe
 @openbaar
 def gemeente(request: HttpRequest, slug: str) -> HttpResponse:
-    gemeente = gemeente_met_inwoners(slug)
-    return render(
-        request,
-        "programma/gemeente.html",
-        {"gemeente": gemeente, "jaren": cijfers.gemeente_bijdragen(request.user, gemeente)},
-    )
+    return render(request, "programma/gemeente.html", gemeente_context(request, slug))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

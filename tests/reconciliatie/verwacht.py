@@ -388,3 +388,242 @@ class Rijen:
                 totaal += bedrag
             k[(f"jaar:{jaar}", "totaal", "bijdrage")] = totaal
         return k
+
+
+# --- the decision round (issue 15): the coverage matrix and the public votes ----------------
+# Read from their own raw rows, apart from `Rijen`, so that the figures above stay as they are.
+
+TEKEN = {
+    "ja": "✓ ja",
+    "nee": "✗ nee",
+    "open": "● stemming open",
+    "gesloten": "◐ wacht op bevestiging",
+    "uitgesteld": "= staken, volgende vergadering",
+    "opnieuw": "↻ opnieuw besluiten",
+    "geen": "· nog niet",
+}
+
+
+@dataclass
+class Ronde:
+    """The rows of the decision rounds: votes, decisions, outcomes, with the programme's rows."""
+
+    versies: dict
+    jaren: dict
+    pos: list
+    opgaven: dict
+    deelnemers: list
+    gemeenten: dict
+    stemmingen: list
+    besluiten: list
+    dekkingen: dict
+    stemmen: list
+
+    @classmethod
+    def lees(cls) -> Ronde:
+        from raden.models import Besluit, Dekking, Stem, Stemming
+
+        return cls(
+            versies={
+                v["pk"]: v
+                for v in ProgrammaVersie.objects.values(
+                    "pk", "jaarprogramma_id", "nummer", "bevroren_op"
+                )
+            },
+            jaren={j["pk"]: j for j in Jaarprogramma.objects.values("pk", "jaar", "status")},
+            pos=list(ProgrammaOpgave.objects.values("pk", "versie_id", "opgave_id", "budget")),
+            opgaven={o["pk"]: o for o in Opgave.objects.values("pk", "slug")},
+            deelnemers=list(Deelnemer.objects.values("versie_id", "gemeente_id")),
+            gemeenten={g["pk"]: g for g in Gemeente.objects.values("pk", "slug")},
+            stemmingen=list(
+                Stemming.objects.values(
+                    "pk",
+                    "gemeente_id",
+                    "versie_id",
+                    "programma_opgave_id",
+                    "herstemming_van_id",
+                    "geopend_op",
+                    "gesloten_op",
+                    "bevestigd_op",
+                    "vervallen_reden",
+                    "uitkomst",
+                )
+            ),
+            besluiten=list(
+                Besluit.objects.values("programma_opgave_id", "gemeente_id", "deelname", "bijdrage")
+            ),
+            dekkingen={
+                d["programma_opgave_id"]: d
+                for d in Dekking.objects.values("programma_opgave_id", "gedekt", "gedekt_bedrag")
+            },
+            stemmen=list(Stem.objects.values("stemming_id", "fractie_naam", "keuze")),
+        )
+
+    def jaar_van(self, versie_id: int) -> dict:
+        return self.jaren[self.versies[versie_id]["jaarprogramma_id"]]
+
+    def huidige_versie(self, jaar: int) -> int | None:
+        """The newest frozen version of the year (the one the councils decide on)."""
+        kandidaten = [
+            v
+            for v in self.versies.values()
+            if v["bevroren_op"] is not None and self.jaren[v["jaarprogramma_id"]]["jaar"] == jaar
+        ]
+        return max(kandidaten, key=lambda v: v["nummer"])["pk"] if kandidaten else None
+
+    def standen(self, versie_id: int) -> dict[tuple[int, int], tuple[str, bool | None]]:
+        """(po, gemeente) -> (state, the older decision for `opnieuw`), by the rules of
+        DOMAIN.md: a decision on this version; else a running vote (open, or closed and waiting
+        for confirmation); else a tie in an incomplete meeting not yet voted again; else a
+        decision on an older version of the year (decide again); else nothing yet."""
+        versie = self.versies[versie_id]
+        pos = {p["pk"]: p for p in self.pos}
+        hier = [p for p in self.pos if p["versie_id"] == versie_id]
+        gemeenten = [d["gemeente_id"] for d in self.deelnemers if d["versie_id"] == versie_id]
+        herhaald = {s["herstemming_van_id"] for s in self.stemmingen if s["herstemming_van_id"]}
+        uit = {}
+        for po in hier:
+            for g in gemeenten:
+                besluit = [
+                    b
+                    for b in self.besluiten
+                    if b["programma_opgave_id"] == po["pk"] and b["gemeente_id"] == g
+                ]
+                eigen = [
+                    s
+                    for s in self.stemmingen
+                    if s["programma_opgave_id"] == po["pk"]
+                    and s["gemeente_id"] == g
+                    and not s["vervallen_reden"]
+                ]
+                lopend = [s for s in eigen if s["bevestigd_op"] is None]
+                gestaakt = [
+                    s
+                    for s in eigen
+                    if s["bevestigd_op"] is not None
+                    and s["uitkomst"] == "uitgesteld"
+                    and s["pk"] not in herhaald
+                ]
+                ouder = sorted(
+                    (
+                        (self.versies[pos[b["programma_opgave_id"]]["versie_id"]]["nummer"], b)
+                        for b in self.besluiten
+                        if b["gemeente_id"] == g
+                        and pos[b["programma_opgave_id"]]["opgave_id"] == po["opgave_id"]
+                        and (v := self.versies[pos[b["programma_opgave_id"]]["versie_id"]])[
+                            "jaarprogramma_id"
+                        ]
+                        == versie["jaarprogramma_id"]
+                        and v["nummer"] < versie["nummer"]
+                    ),
+                    key=lambda t: t[0],
+                )
+                if besluit:
+                    stand = ("ja" if besluit[0]["deelname"] else "nee", None)
+                elif lopend:
+                    stand = ("open" if lopend[-1]["gesloten_op"] is None else "gesloten", None)
+                elif gestaakt:
+                    stand = ("uitgesteld", None)
+                elif ouder:
+                    stand = ("opnieuw", ouder[-1][1]["deelname"])
+                else:
+                    stand = ("geen", None)
+                uit[(po["pk"], g)] = stand
+        return uit
+
+    def dekking(self, versie_id: int) -> tuple[Cijfers, dict]:
+        """/programma/<jaar>/dekking/: (the figures, the text of every cell that is a word)."""
+        gesloten = self.jaar_van(versie_id)["status"] != "voorgesteld"
+        standen = self.standen(versie_id)
+        hier = [p for p in self.pos if p["versie_id"] == versie_id]
+        gemeenten = [d["gemeente_id"] for d in self.deelnemers if d["versie_id"] == versie_id]
+        toegezegd = dict.fromkeys(gemeenten, 0)
+        k: Cijfers = {}
+        teksten: dict = {}
+        budget = gedekt = open_ = gedekte_opgaven = 0
+        for po in hier:
+            rij = f"opgave:{self.opgaven[po['opgave_id']]['slug']}"
+            gedekt_hier = open_hier = 0
+            for g in gemeenten:
+                stand, eerder = standen[(po["pk"], g)]
+                tekst = TEKEN[stand]
+                if stand == "opnieuw":
+                    tekst += " (eerder ja)" if eerder else " (eerder nee)"
+                teksten[("dekking", rij, f"gemeente:{self.gemeenten[g]['slug']}")] = tekst
+                if stand == "ja":
+                    (b,) = [
+                        b
+                        for b in self.besluiten
+                        if b["programma_opgave_id"] == po["pk"] and b["gemeente_id"] == g
+                    ]
+                    gedekt_hier += b["bijdrage"]
+                    toegezegd[g] += b["bijdrage"]
+                elif stand != "nee":
+                    open_hier += 1
+            k[("dekking", rij, "budget")] = po["budget"]
+            k[("dekking", rij, "gedekt")] = gedekt_hier
+            k[("dekking", rij, "procent")] = (
+                Fraction(100 * gedekt_hier, po["budget"]) if po["budget"] else Fraction(0)
+            )
+            if gesloten:
+                d = self.dekkingen.get(po["pk"])
+                uitkomst = "–" if d is None else ("gedekt" if d["gedekt"] else "niet gedekt")
+            elif gedekt_hier >= po["budget"]:
+                uitkomst = "gedekt"
+            else:
+                uitkomst = f"nog {open_hier} besluit{'' if open_hier == 1 else 'en'} open"
+            teksten[("dekking", rij, "uitkomst")] = uitkomst
+            budget += po["budget"]
+            gedekt += gedekt_hier
+            open_ += open_hier
+            gedekte_opgaven += gedekt_hier >= po["budget"]
+        for g in gemeenten:
+            k[("dekking", "totaal", f"gemeente:{self.gemeenten[g]['slug']}")] = toegezegd[g]
+        procent = Fraction(100 * gedekt, budget) if budget else Fraction(0)
+        for tabel in ("dekking", "dekking-kern"):
+            k[(tabel, "totaal", "budget")] = budget
+            k[(tabel, "totaal", "gedekt")] = gedekt
+            k[(tabel, "totaal", "procent")] = procent
+        k[("dekking-kern", "totaal", "gedekte_opgaven")] = gedekte_opgaven
+        if not gesloten:
+            k[("dekking-kern", "totaal", "open_besluiten")] = open_
+        return k, teksten
+
+    def _stemtabel(self, stemmingen: list[dict]) -> Cijfers:
+        k: Cijfers = {}
+        for s in stemmingen:
+            tabel = f"stemming:{s['pk']}"
+            rijen = [r for r in self.stemmen if r["stemming_id"] == s["pk"]]
+            for keuze in ("voor", "tegen", "niet_deelgenomen"):
+                k[(tabel, "totaal", keuze)] = sum(1 for r in rijen if r["keuze"] == keuze)
+                for fractie in {r["fractie_naam"] for r in rijen}:
+                    k[(tabel, f"fractie:{fractie}", keuze)] = sum(
+                        1 for r in rijen if r["fractie_naam"] == fractie and r["keuze"] == keuze
+                    )
+        return k
+
+    def stemmen_gemeente(self, slug: str) -> Cijfers:
+        """/gemeenten/<slug>/: the confirmed votes on the current published version of each
+        year, counted per fractie from the Stem rows."""
+        g = next(pk for pk, x in self.gemeenten.items() if x["slug"] == slug)
+        huidig = {self.huidige_versie(j["jaar"]) for j in self.jaren.values()}
+        return self._stemtabel(
+            [
+                s
+                for s in self.stemmingen
+                if s["gemeente_id"] == g and s["bevestigd_op"] and s["versie_id"] in huidig
+            ]
+        )
+
+    def stemmen_opgave(self, slug: str, jaar: int) -> Cijfers:
+        """/opgaven/<slug>/<jaar>/: the confirmed votes of every raad on it in that year."""
+        pos = {p["pk"]: p for p in self.pos}
+        return self._stemtabel(
+            [
+                s
+                for s in self.stemmingen
+                if s["bevestigd_op"]
+                and self.opgaven[pos[s["programma_opgave_id"]]["opgave_id"]]["slug"] == slug
+                and self.jaar_van(s["versie_id"])["jaar"] == jaar
+            ]
+        )

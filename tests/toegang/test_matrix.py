@@ -395,6 +395,18 @@ MATRIX: dict[str, list[Geval]] = {
         # open: refused on the page
         Geval({"slug": "arnhem", "pk": _stemming_arnhem}, NIET_TOEGESTAAN, alleen({GRIFFIER: 200})),
     ],
+    # Issue 15, dekking: the public coverage matrix and closing the decision round.
+    "dekking": [
+        Geval({"jaar": 2027}, iedereen(200), NIET_TOEGESTAAN),
+        # a concept-only year has no decision round to show: 404, also for its drafters
+        Geval({"jaar": 2028}, iedereen(404), NIET_TOEGESTAAN),
+        Geval({"jaar": 1999}, iedereen(404), NIET_TOEGESTAAN),
+    ],
+    "besluitronde-sluiten": [
+        # without "ook al hebben niet alle gemeenten besloten": refused on the page (200)
+        Geval({"jaar": 2027}, NIET_TOEGESTAAN, alleen({BESTUUR: 200})),
+        Geval({"jaar": 1999}, NIET_TOEGESTAAN, alleen({BESTUUR: 404})),
+    ],
 }
 
 
