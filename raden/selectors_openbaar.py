@@ -56,7 +56,7 @@ def _per_stemming(stemmen) -> list[OpenbareStemming]:
         fractie = fracties.setdefault(stem.fractie_naam, FractieStemmen(naam=stem.fractie_naam))
         fractie.leden.append(
             LidStem(
-                naam=stem.raadslid.naam,
+                naam=stem.raadslid_naam,
                 fractie=stem.fractie_naam,
                 keuze=stem.keuze,
                 keuze_weergave=str(keuzes.get(stem.keuze, stem.keuze)),
