@@ -330,8 +330,8 @@ def _stemgedrag(gemeente, raad, opgave: str, bedoeld: str) -> dict[int, tuple[st
         keuze.setdefault(lid.pk, (Keuze.NIET_DEELGENOMEN, Reden.PERSOONLIJK_BELANG))
     if bedoeld == STAKEN:  # an incomplete meeting with an even number of votes
         stemmers = [lid for lid in alle if lid.pk not in keuze]
-        if len(stemmers) == len(alle) or len(stemmers) % 2:
-            keuze[stemmers[-1].pk] = (Keuze.NIET_DEELGENOMEN, Reden.AFWEZIG)
+        while len(stemmers) == len(alle) or len(stemmers) % 2:
+            keuze[stemmers.pop().pk] = (Keuze.NIET_DEELGENOMEN, Reden.AFWEZIG)
     stemmers = {f.pk: [lid for lid in leden if lid.pk not in keuze] for f, leden in raad}
     totaal = sum(map(len, stemmers.values()))
     # the fracties in the order in which they turn against: local parties first, then the
@@ -496,9 +496,10 @@ def _open_venster(gemeente, versie, spec: dict, schuif: datetime.timedelta) -> N
     raad = [
         (f, leden) for f, leden in _leden_per_fractie(gemeente, datum) if f.naam in spec["fracties"]
     ]
-    for stemming in raden.open_stemmingen(
+    geopend = raden.open_stemmingen(
         gemeente=gemeente, versie=versie, vergaderdatum=datum, acting_user=griffier
-    ):
+    )
+    for stemming in geopend[: spec["opgaven"]]:
         slug = stemming.programma_opgave.opgave.slug
         keuze = _stemgedrag(gemeente, raad, slug, AANGENOMEN)
         _stem_per_fractie(stemming, raad, keuze, griffier)
@@ -509,7 +510,10 @@ def laad_demo() -> dict:
     services notify griffiers, raadsleden and the regiobestuur by e-mail after commit; the
     demo's hundreds of votes must reach no one, so nothing is sent while it loads (the
     configured backend stays in force for the running app)."""
-    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+        DEBUG=False,  # nor is a log kept in memory of its hundred thousand queries
+    ):
         return _laad()
 
 
