@@ -22,7 +22,7 @@ from portaal.rollen import Rol, installeer_rollen
 from programma import services as programma
 from programma.models import Jaarprogramma, Status
 from raden import services as raden
-from raden.models import Keuze, Partij, Raadslid, Reden, Uitkomst
+from raden.models import Besluit, Keuze, Partij, Raadslid, Reden, Stem, Stemming, Uitkomst, Vraag
 from regio.history import bewaar
 from regio.models import Bestuurder, Gemeente, Inwonertal, Lidmaatschap, Partner, Thema
 
@@ -530,4 +530,8 @@ def _laad() -> dict:
         "opgaven": len(ref["opgaven"]),
         "programma's": Jaarprogramma.objects.count(),
         "gebruikers": User.objects.count(),
+        "stemmingen": Stemming.objects.count(),
+        "stemmen van raadsleden": Stem.objects.count(),
+        "besluiten": Besluit.objects.count(),
+        "technische vragen": Vraag.objects.count(),
     }
