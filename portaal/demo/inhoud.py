@@ -50,6 +50,9 @@ GEBRUIKERS = lees("gebruikers")
 _raden = lees("raden")
 PARTIJEN = _raden["partijen"]
 RADEN = {r["gemeente"]: r for r in _raden["raden"]}
+# Per year: the decision round (meetings, opgaven voted down, zienswijzen; for 2027 also the
+# correction, the round under way and the technische vragen).
+BESLUITEN = _per_jaar(lees("besluiten"))
 # Fictional names for the raadsleden the demo seats beside the demo accounts: the parties are
 # real, the people are not.
 VOORNAMEN = [

@@ -5,11 +5,16 @@ programmabureau drafts the programmes and the regiobestuur proposes and adopts t
 
 from __future__ import annotations
 
+import datetime
+import zlib
+from collections import Counter
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
+from django.test.utils import override_settings
+from django.utils import timezone
 
 from opgaven.models import Opgave
 from portaal.demo import inhoud
@@ -17,7 +22,7 @@ from portaal.rollen import Rol, installeer_rollen
 from programma import services as programma
 from programma.models import Jaarprogramma, Status
 from raden import services as raden
-from raden.models import Partij, Raadslid
+from raden.models import Besluit, Keuze, Partij, Raadslid, Reden, Stem, Stemming, Uitkomst, Vraag
 from regio.history import bewaar
 from regio.models import Bestuurder, Gemeente, Inwonertal, Lidmaatschap, Partner, Thema
 
@@ -266,16 +271,254 @@ def _programma(jaar: int, ref: dict, users: dict) -> None:
     status = visie["status"]
     if status == Status.CONCEPT:
         return
-    programma.stel_programma_voor(versie=versie, acting_user=bestuur)
-    if status in (Status.VASTGESTELD, Status.AFGESLOTEN):
+    versie = programma.stel_programma_voor(versie=versie, acting_user=bestuur)
+    if jaar in inhoud.BESLUITEN:
+        _besluitronde(jaar, versie, users)
+    elif status in (Status.VASTGESTELD, Status.AFGESLOTEN):
         programma.stel_programma_vast(jaarprogramma=versie.jaarprogramma, acting_user=bestuur)
     if status == Status.AFGESLOTEN:
         programma.sluit_programma_af(jaarprogramma=versie.jaarprogramma, acting_user=bestuur)
 
 
-@transaction.atomic
+# --- The decision rounds -------------------------------------------------------------------
+#
+# Every council votes as its griffier records it: the window is opened for the meeting, each
+# fractie's votes are entered at once with the members who voted otherwise or did not take part
+# as exceptions, the window is closed and the outcome confirmed. How each member votes is
+# derived from the gemeente, the opgave and the fractie, so the demo is the same every time.
+
+AANGENOMEN, VERWORPEN, STAKEN = "aangenomen", "verworpen", "staken"
+
+
+def _getal(*delen: str) -> int:
+    """A stable number for these words (not Python's hash, which changes per run)."""
+    return zlib.crc32("|".join(delen).encode())
+
+
+def _verschuiving(voorgesteld: datetime.date) -> datetime.timedelta:
+    """Whole weeks that move a year's calendar so that its proposal falls on or after today:
+    a meeting may not lie before the day the programme was proposed, and the demo proposes
+    now. The weekdays and the spacing of the meetings stay as the data gives them."""
+    achter = (timezone.localdate() - voorgesteld).days
+    return datetime.timedelta(weeks=max(0, -(-achter // 7)))
+
+
+def _leden_per_fractie(gemeente, op: datetime.date) -> list[tuple[object, list[Raadslid]]]:
+    per_fractie: dict[int, tuple[object, list[Raadslid]]] = {}
+    for lid in (
+        Raadslid.objects.zittend(op)
+        .filter(gemeente=gemeente)
+        .select_related("fractie__partij")
+        .order_by("fractie__naam", "pk")
+    ):
+        per_fractie.setdefault(lid.fractie_id, (lid.fractie, []))[1].append(lid)
+    return list(per_fractie.values())
+
+
+def _stemgedrag(gemeente, raad, opgave: str, bedoeld: str) -> dict[int, tuple[str, str]]:
+    """Per raadslid (pk) the vote (keuze, reden) for the intended outcome: carried, voted
+    down, or a tie in an incomplete meeting. Most members vote with their fractie; a few are
+    absent, now and then one is excused for a personal interest, and a local party sometimes
+    votes against a proposal the council carries."""
+    h = _getal(gemeente.slug, opgave)
+    alle = [lid for _, leden in raad for lid in leden]
+    keuze: dict[int, tuple[str, str]] = {}
+    for i in range(h % 3):  # zero, one or two members absent
+        keuze[alle[(h >> (5 * i + 2)) % len(alle)].pk] = (Keuze.NIET_DEELGENOMEN, Reden.AFWEZIG)
+    if h % 7 == 0:
+        lid = alle[(h >> 17) % len(alle)]
+        keuze.setdefault(lid.pk, (Keuze.NIET_DEELGENOMEN, Reden.PERSOONLIJK_BELANG))
+    if bedoeld == STAKEN:  # an incomplete meeting with an even number of votes
+        stemmers = [lid for lid in alle if lid.pk not in keuze]
+        while len(stemmers) == len(alle) or len(stemmers) % 2:
+            keuze[stemmers.pop().pk] = (Keuze.NIET_DEELGENOMEN, Reden.AFWEZIG)
+    stemmers = {f.pk: [lid for lid in leden if lid.pk not in keuze] for f, leden in raad}
+    totaal = sum(map(len, stemmers.values()))
+    # the fracties in the order in which they turn against: local parties first, then the
+    # largest, ties by a stable number
+    volgorde = sorted(
+        (f for f, _ in raad),
+        key=lambda f: (not f.partij.lokaal, -len(stemmers[f.pk]), _getal(f.naam, opgave)),
+    )
+    tegen: dict[int, int] = {}  # fractie pk -> how many of its voters vote tegen
+    if bedoeld == AANGENOMEN:
+        for f in volgorde:
+            n = len(stemmers[f.pk])
+            lokaal_tegen = f.partij.lokaal and _getal(gemeente.slug, f.naam, opgave) % 4 == 0
+            if lokaal_tegen and 2 * (sum(tegen.values()) + n) < totaal:
+                tegen[f.pk] = n
+        if h % 5 == 0:  # one member of the largest fractie votes against their fractie
+            grootste = max((f for f, _ in raad), key=lambda f: len(stemmers[f.pk]))
+            if grootste.pk not in tegen and 2 * (sum(tegen.values()) + 1) < totaal:
+                tegen[grootste.pk] = 1
+    else:
+        doel = totaal // 2 if bedoeld == STAKEN else totaal // 2 + 1
+        for f in volgorde:
+            n = min(len(stemmers[f.pk]), doel - sum(tegen.values()))
+            if n > 0:
+                tegen[f.pk] = n
+    for f, _ in raad:
+        # the first n of the fractie's voters vote tegen (the fractie itself, or its dissidents)
+        leden = stemmers[f.pk]
+        n = tegen.get(f.pk, 0)
+        for i, lid in enumerate(leden):
+            keuze[lid.pk] = (Keuze.TEGEN if i < n else Keuze.VOOR, "")
+    return keuze
+
+
+def _stem_per_fractie(stemming, raad, keuze: dict[int, tuple[str, str]], griffier) -> None:
+    """The griffier's quick entry: per fractie its majority vote, the others as exceptions."""
+    for fractie, leden in raad:
+        stemmen = Counter(keuze[lid.pk][0] for lid in leden)
+        stemmen.pop(Keuze.NIET_DEELGENOMEN, None)
+        meeste = stemmen.most_common(1)[0][0] if stemmen else Keuze.VOOR
+        raden.stem_fractie(
+            stemming=stemming,
+            fractie=fractie,
+            keuze=meeste,
+            uitzonderingen={
+                lid.pk: keuze[lid.pk] for lid in leden if keuze[lid.pk] != (meeste, "")
+            },
+            acting_user=griffier,
+        )
+
+
+def _vergadering(
+    gemeente, versie, datum: datetime.date, *, verworpen=(), staken=None, zienswijzen=None
+) -> None:
+    """One council meeting that decides on every opgave of the version: open, vote, close,
+    confirm. `staken` is the opgave on which the vote ties and waits for a next meeting."""
+    griffier = User.objects.get(username=f"griffier-{gemeente.slug}")
+    raad = _leden_per_fractie(gemeente, datum)
+    zienswijzen = zienswijzen or {}
+    for stemming in raden.open_stemmingen(
+        gemeente=gemeente, versie=versie, vergaderdatum=datum, acting_user=griffier
+    ):
+        slug = stemming.programma_opgave.opgave.slug
+        bedoeld = STAKEN if slug == staken else VERWORPEN if slug in verworpen else AANGENOMEN
+        _stem_per_fractie(stemming, raad, _stemgedrag(gemeente, raad, slug, bedoeld), griffier)
+        stemming = raden.sluit_stemming(stemming=stemming, acting_user=griffier)
+        verwacht = {
+            AANGENOMEN: Uitkomst.AANGENOMEN,
+            VERWORPEN: Uitkomst.VERWORPEN,
+            STAKEN: Uitkomst.UITGESTELD,
+        }[bedoeld]
+        if stemming.uitkomst != verwacht:  # the derivation above is wrong: fail loudly
+            raise AssertionError(f"{gemeente} {slug}: {stemming.uitkomst}, niet {verwacht}")
+        raden.bevestig_stemming(
+            stemming=stemming, zienswijze=zienswijzen.get(slug, ""), acting_user=griffier
+        )
+
+
+def _zienswijzen(ronde: dict, slug: str) -> dict[str, str]:
+    return {z["opgave"]: z["tekst"] for z in ronde.get("zienswijzen", []) if z["gemeente"] == slug}
+
+
+def _verworpen(ronde: dict, slug: str) -> set[str]:
+    return {v["opgave"] for v in ronde.get("verworpen", []) if v["gemeente"] == slug}
+
+
+def _vragen(ronde: dict, versie, nummer: int, bureau) -> None:
+    for v in (v for v in ronde.get("vragen", []) if v["versie"] == nummer):
+        vraag = raden.stel_vraag(
+            programma_opgave=versie.opgaven.get(opgave__slug=v["opgave"]),
+            tekst=v["vraag"],
+            acting_user=User.objects.get(username=f"raadslid-{v['gemeente']}"),
+        )
+        if "antwoord" in v:
+            raden.beantwoord_vraag(vraag=vraag, antwoord=v["antwoord"], acting_user=bureau)
+
+
+def _besluitronde(jaar: int, versie, users: dict) -> None:
+    """The decision round of a proposed year as the data describes it: for a vastgesteld year
+    every council decides and the regiobestuur closes the round; otherwise the round is left
+    under way, after a correction if there is one."""
+    bestuur, bureau = users[Rol.REGIOBESTUUR], users[Rol.PROGRAMMABUREAU]
+    ronde = inhoud.BESLUITEN[jaar]
+    schuif = _verschuiving(ronde["voorgesteld"])
+    gemeenten = {g.slug: g for g in Gemeente.objects.all()}
+
+    def vergader(slug: str, datum: datetime.date, versie, **extra) -> None:
+        _vergadering(
+            gemeenten[slug],
+            versie,
+            datum + schuif,
+            verworpen=_verworpen(ronde, slug),
+            zienswijzen=_zienswijzen(ronde, slug),
+            **extra,
+        )
+
+    for slug, datum in sorted(ronde.get("vergaderingen", {}).items(), key=lambda x: x[1]):
+        vergader(slug, datum, versie)
+    if "eerste_versie" in ronde:
+        vergader(ronde["eerste_versie"]["gemeente"], ronde["eerste_versie"]["vergadering"], versie)
+    _vragen(ronde, versie, 1, bureau)
+    if "correctie" in ronde:
+        c = ronde["correctie"]
+        nieuw = programma.corrigeer_programma(
+            jaarprogramma=versie.jaarprogramma, reden=c["reden"], acting_user=bestuur
+        )
+        po = nieuw.opgaven.select_related("opgave").get(opgave__slug=c["opgave"])
+        stuurgroep = list(po.stuurgroep.all())
+        programma.werk_opgave_bij(
+            programma_opgave=po,
+            verwacht_wijzigingsnummer=po.wijzigingsnummer,
+            acting_user=bureau,
+            doel=po.doel,
+            resultaat=po.resultaat,
+            mandaat=po.mandaat,
+            sturing=po.sturing,
+            budget=c["budget"],
+            capaciteit_fte=po.capaciteit_fte,
+            capaciteit_toelichting=po.capaciteit_toelichting,
+            rangorde=po.rangorde,
+            partners=[lid.partner for lid in stuurgroep if lid.partner_id],
+            bestuurders=[lid.bestuurder for lid in stuurgroep if lid.bestuurder_id],
+        )
+        versie = programma.stel_programma_voor(versie=nieuw, acting_user=bestuur)
+        _vragen(ronde, versie, versie.nummer, bureau)
+    for slug, datum in sorted(ronde.get("besloten", {}).items(), key=lambda x: x[1]):
+        vergader(slug, datum, versie)
+    if "staken" in ronde:
+        s = ronde["staken"]
+        vergader(s["gemeente"], s["vergadering"], versie, staken=s["opgave"])
+    if "open" in ronde:
+        _open_venster(gemeenten[ronde["open"]["gemeente"]], versie, ronde["open"], schuif)
+    if inhoud.VISIE[jaar]["status"] in (Status.VASTGESTELD, Status.AFGESLOTEN):
+        raden.sluit_besluitronde(jaarprogramma=versie.jaarprogramma, acting_user=bestuur)
+
+
+def _open_venster(gemeente, versie, spec: dict, schuif: datetime.timedelta) -> None:
+    """A voting window open now on every opgave, with the votes of a few fracties recorded by
+    the griffier; the other members (the demo raadslid among them) can still vote."""
+    griffier = User.objects.get(username=f"griffier-{gemeente.slug}")
+    datum = spec["vergadering"] + schuif
+    raad = [
+        (f, leden) for f, leden in _leden_per_fractie(gemeente, datum) if f.naam in spec["fracties"]
+    ]
+    geopend = raden.open_stemmingen(
+        gemeente=gemeente, versie=versie, vergaderdatum=datum, acting_user=griffier
+    )
+    for stemming in geopend[: spec["opgaven"]]:
+        slug = stemming.programma_opgave.opgave.slug
+        keuze = _stemgedrag(gemeente, raad, slug, AANGENOMEN)
+        _stem_per_fractie(stemming, raad, keuze, griffier)
+
+
 def laad_demo() -> dict:
-    """Load (or complete) the demo region; returns counts for the command to print."""
+    """Load (or complete) the demo region; returns counts for the command to print. The
+    services notify griffiers, raadsleden and the regiobestuur by e-mail after commit; the
+    demo's hundreds of votes must reach no one, so nothing is sent while it loads (the
+    configured backend stays in force for the running app)."""
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+        DEBUG=False,  # nor is a log kept in memory of its hundred thousand queries
+    ):
+        return _laad()
+
+
+@transaction.atomic
+def _laad() -> dict:
     wachtwoord = make_password(inhoud.GEBRUIKERS["wachtwoord"])  # one slow hash for 40 accounts
     users = _rollen(wachtwoord)
     ref = _referentie(users[Rol.FUNCTIONEEL_BEHEER])
@@ -287,4 +530,8 @@ def laad_demo() -> dict:
         "opgaven": len(ref["opgaven"]),
         "programma's": Jaarprogramma.objects.count(),
         "gebruikers": User.objects.count(),
+        "stemmingen": Stemming.objects.count(),
+        "stemmen van raadsleden": Stem.objects.count(),
+        "besluiten": Besluit.objects.count(),
+        "technische vragen": Vraag.objects.count(),
     }

@@ -208,3 +208,101 @@ def test_dezelfde_demoregio_als_voor_de_databestanden(demo):
     }
     assert User.objects.filter(email__endswith="@demo.regioportaal.nl").count() == 40
     assert Synergie.objects.count() == 56
+
+
+# --- The decision rounds of the demo (issue 15 point 9; the demo helper's block) -------------
+
+from django.db import transaction  # noqa: E402
+
+from raden import services as raden_services  # noqa: E402
+from raden.cijfers import Stand, dekking_van  # noqa: E402
+from raden.models import Besluit, Dekking, Keuze, Stem, Stemming, Uitkomst, Vraag  # noqa: E402
+from raden.permissions import zetel_van  # noqa: E402
+
+
+def test_2026_is_vastgesteld_met_besluiten_van_alle_raden(demo):
+    versie = Jaarprogramma.objects.get(jaar=2026).versies.get()
+    opgaven = list(versie.opgaven.all())
+    besluiten = Besluit.objects.filter(programma_opgave__versie=versie)
+    assert besluiten.count() == 18 * len(opgaven)
+    for po in opgaven:
+        assert besluiten.filter(programma_opgave=po).values("gemeente").distinct().count() == 18
+    dekkingen = Dekking.objects.filter(programma_opgave__versie=versie)
+    assert dekkingen.count() == len(opgaven)
+    niet_gedekt = dekkingen.filter(gedekt=False)
+    assert 1 <= niet_gedekt.count() < len(opgaven) // 2  # most opgaven are carried
+    for d in niet_gedekt:
+        assert besluiten.filter(programma_opgave=d.programma_opgave, deelname=False).exists()
+    for d in dekkingen.filter(gedekt=True):
+        assert d.gedekt_bedrag == d.budget
+    assert besluiten.exclude(zienswijze="").exists()
+    # individual votes: one Stem per sitting member of every Stemming, a few not taking part
+    for stemming in Stemming.objects.filter(versie=versie):
+        zittend = raden_services.stemgerechtigden(stemming).count()
+        assert stemming.stemmen.count() == zittend == stemming.zittend
+        assert stemming.is_bevestigd
+    stemmen = Stem.objects.filter(stemming__versie=versie)
+    assert stemmen.filter(keuze=Keuze.NIET_DEELGENOMEN).exists()
+    assert stemmen.filter(keuze=Keuze.TEGEN).exists()
+    assert stemmen.filter(keuze=Keuze.VOOR).count() > stemmen.count() // 2
+
+
+def test_2027_gecorrigeerd_en_de_ronde_loopt_op_versie_2(demo):
+    jaarprogramma = Jaarprogramma.objects.get(jaar=2027)
+    v1, v2 = jaarprogramma.versies.order_by("nummer")
+    assert (v1.nummer, v2.nummer) == (1, 2) and v2.is_bevroren and v2.reden.strip()
+    assert jaarprogramma.status == Status.VOORGESTELD
+    # the correction changed one budget, and so the bijdragen
+    correctie = inhoud.BESLUITEN[2027]["correctie"]
+    assert v2.reden == correctie["reden"]
+    oud, nieuw = (v.opgaven.get(opgave__slug=correctie["opgave"]).budget for v in (v1, v2))
+    assert oud != nieuw == correctie["budget"]
+    # a council decided on version 1 before the correction, and must decide again
+    eerder = Besluit.objects.filter(programma_opgave__versie=v1)
+    assert eerder.count() == v1.opgaven.count()
+    assert not Besluit.objects.filter(
+        programma_opgave__versie=v2, gemeente__in=eerder.values("gemeente")
+    ).exists()
+    matrix = dekking_van(v2)
+    standen = {c.stand for r in matrix.rijen for c in r.cellen}
+    assert {Stand.JA, Stand.OPNIEUW, Stand.OPEN, Stand.UITGESTELD, Stand.GEEN} <= standen
+    # some gemeenten decided on every opgave of version 2
+    per_gemeente = {k.deelnemer.gemeente.slug: k.besloten for k in matrix.kolommen}
+    assert sum(1 for n in per_gemeente.values() if n == len(matrix.rijen)) >= 2
+    # a tie in an incomplete meeting, confirmed, waits for a next meeting
+    staken = Stemming.objects.get(versie=v2, uitkomst=Uitkomst.UITGESTELD)
+    assert staken.is_bevestigd and staken.voor == staken.tegen and staken.afwezig > 0
+    assert not Besluit.objects.filter(stemming=staken).exists()
+    # questions: answered ones and open ones
+    vragen = Vraag.objects.filter(programma_opgave__versie__jaarprogramma=jaarprogramma)
+    assert vragen.filter(beantwoord_op__isnull=False).exists()
+    assert vragen.filter(beantwoord_op__isnull=True, programma_opgave__versie=v2).exists()
+
+
+def test_raadslid_arnhem_kan_stemmen_in_het_open_venster(demo):
+    v2 = Jaarprogramma.objects.get(jaar=2027).versies.get(nummer=2)
+    arnhem = Gemeente.objects.get(slug="arnhem")
+    user = User.objects.get(username="raadslid-arnhem")
+    zetel = zetel_van(user, arnhem)
+    open_ = Stemming.objects.filter(versie=v2, gemeente=arnhem, gesloten_op__isnull=True)
+    assert open_.exists()
+    stemming = open_.first()
+    assert not Stem.objects.filter(stemming=stemming, raadslid=zetel).exists()
+    assert Stem.objects.filter(stemming=stemming).exists()  # the griffier entered a few fracties
+    with transaction.atomic():
+        stem = raden_services.stem(
+            stemming=stemming, raadslid=zetel, keuze=Keuze.VOOR, acting_user=user
+        )
+        assert stem.keuze == Keuze.VOOR
+        transaction.set_rollback(True)
+    assert not Stem.objects.filter(stemming=stemming, raadslid=zetel).exists()
+
+
+def test_opnieuw_laden_verandert_de_besluitrondes_niet(demo):
+    modellen = [Stemming, Stem, Besluit, Dekking, Vraag]
+    voor = {m.__name__: m.history.count() for m in modellen}
+    voor.update({f"{m.__name__} rijen": m.objects.count() for m in modellen})
+    call_command("demo", "--force")
+    na = {m.__name__: m.history.count() for m in modellen}
+    na.update({f"{m.__name__} rijen": m.objects.count() for m in modellen})
+    assert na == voor
