@@ -32,7 +32,14 @@ def zetel_van(user, gemeente: Gemeente, op: datetime.date | None = None) -> Raad
 
 
 def is_griffier(user, gemeente: Gemeente) -> bool:
-    return bool(getattr(user, "pk", None)) and user.has_perm(GRIFFIER_VAN, gemeente)
+    """Whether the user is griffier of this gemeente; remembered on the user object for its
+    lifetime (a request, a command), as Django remembers a user's other permissions."""
+    if not getattr(user, "pk", None):
+        return False
+    onthouden = user.__dict__.setdefault("_griffier_van", {})
+    if gemeente.pk not in onthouden:
+        onthouden[gemeente.pk] = user.has_perm(GRIFFIER_VAN, gemeente)
+    return onthouden[gemeente.pk]
 
 
 class RaadslidBackend(BaseBackend):

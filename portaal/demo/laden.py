@@ -271,7 +271,8 @@ def _programma(jaar: int, ref: dict, users: dict) -> None:
     status = visie["status"]
     if status == Status.CONCEPT:
         return
-    versie = programma.stel_programma_voor(versie=versie, acting_user=bestuur)
+    op = _moment(inhoud.BESLUITEN[jaar]["voorgesteld"]) if jaar in inhoud.BESLUITEN else None
+    versie = programma.stel_programma_voor(versie=versie, acting_user=bestuur, op=op)
     if jaar in inhoud.BESLUITEN:
         _besluitronde(jaar, versie, users)
     elif status in (Status.VASTGESTELD, Status.AFGESLOTEN):
@@ -295,12 +296,9 @@ def _getal(*delen: str) -> int:
     return zlib.crc32("|".join(delen).encode())
 
 
-def _verschuiving(voorgesteld: datetime.date) -> datetime.timedelta:
-    """Whole weeks that move a year's calendar so that its proposal falls on or after today:
-    a meeting may not lie before the day the programme was proposed, and the demo proposes
-    now. The weekdays and the spacing of the meetings stay as the data gives them."""
-    achter = (timezone.localdate() - voorgesteld).days
-    return datetime.timedelta(weeks=max(0, -(-achter // 7)))
+def _moment(datum: datetime.date) -> datetime.datetime:
+    """The moment of a past proposal: ten in the morning of that day."""
+    return timezone.make_aware(datetime.datetime.combine(datum, datetime.time(10)))
 
 
 def _leden_per_fractie(gemeente, op: datetime.date) -> list[tuple[object, list[Raadslid]]]:
@@ -435,14 +433,13 @@ def _besluitronde(jaar: int, versie, users: dict) -> None:
     under way, after a correction if there is one."""
     bestuur, bureau = users[Rol.REGIOBESTUUR], users[Rol.PROGRAMMABUREAU]
     ronde = inhoud.BESLUITEN[jaar]
-    schuif = _verschuiving(ronde["voorgesteld"])
     gemeenten = {g.slug: g for g in Gemeente.objects.all()}
 
     def vergader(slug: str, datum: datetime.date, versie, **extra) -> None:
         _vergadering(
             gemeenten[slug],
             versie,
-            datum + schuif,
+            datum,
             verworpen=_verworpen(ronde, slug),
             zienswijzen=_zienswijzen(ronde, slug),
             **extra,
@@ -475,7 +472,9 @@ def _besluitronde(jaar: int, versie, users: dict) -> None:
             partners=[lid.partner for lid in stuurgroep if lid.partner_id],
             bestuurders=[lid.bestuurder for lid in stuurgroep if lid.bestuurder_id],
         )
-        versie = programma.stel_programma_voor(versie=nieuw, acting_user=bestuur)
+        versie = programma.stel_programma_voor(
+            versie=nieuw, acting_user=bestuur, op=_moment(c["voorgesteld"])
+        )
         _vragen(ronde, versie, versie.nummer, bureau)
     for slug, datum in sorted(ronde.get("besloten", {}).items(), key=lambda x: x[1]):
         vergader(slug, datum, versie)
@@ -483,16 +482,16 @@ def _besluitronde(jaar: int, versie, users: dict) -> None:
         s = ronde["staken"]
         vergader(s["gemeente"], s["vergadering"], versie, staken=s["opgave"])
     if "open" in ronde:
-        _open_venster(gemeenten[ronde["open"]["gemeente"]], versie, ronde["open"], schuif)
+        _open_venster(gemeenten[ronde["open"]["gemeente"]], versie, ronde["open"])
     if inhoud.VISIE[jaar]["status"] in (Status.VASTGESTELD, Status.AFGESLOTEN):
         raden.sluit_besluitronde(jaarprogramma=versie.jaarprogramma, acting_user=bestuur)
 
 
-def _open_venster(gemeente, versie, spec: dict, schuif: datetime.timedelta) -> None:
+def _open_venster(gemeente, versie, spec: dict) -> None:
     """A voting window open now on every opgave, with the votes of a few fracties recorded by
     the griffier; the other members (the demo raadslid among them) can still vote."""
     griffier = User.objects.get(username=f"griffier-{gemeente.slug}")
-    datum = spec["vergadering"] + schuif
+    datum = max(spec["vergadering"], timezone.localdate())
     raad = [
         (f, leden) for f, leden in _leden_per_fractie(gemeente, datum) if f.naam in spec["fracties"]
     ]

@@ -308,11 +308,15 @@ def verwijder_synergie(*, synergie: Synergie, acting_user) -> None:
 
 
 @transaction.atomic
-def stel_programma_voor(*, versie: ProgrammaVersie, acting_user) -> ProgrammaVersie:
+def stel_programma_voor(
+    *, versie: ProgrammaVersie, acting_user, op: datetime.datetime | None = None
+) -> ProgrammaVersie:
     """The regiobestuur proposes a concept version: the members, inwoners and peildatum it
     splits over are recorded, the bijdragen computed from exactly those and stored, the names
     it shows stored with it, and the version frozen; the year becomes voorgesteld (a
-    correction supersedes the earlier one). A fixed number of queries, whatever its size."""
+    correction supersedes the earlier one). A fixed number of queries, whatever its size.
+    `op` records a proposal made earlier (an import, the demo's past years): never in the
+    future, never before the version it supersedes."""
     versie = (
         ProgrammaVersie.objects.select_for_update()
         .select_related("jaarprogramma")
@@ -356,9 +360,14 @@ def stel_programma_voor(*, versie: ProgrammaVersie, acting_user) -> ProgrammaVer
         default_change_reason=str(VOORGESTELD),
     )
     vervangt = programma.versies.bevroren().exclude(pk=versie.pk).order_by("-nummer").first()
+    nu = timezone.now()
+    if op is not None and (op > nu or (vervangt is not None and op < vervangt.bevroren_op)):
+        raise DomeinFout(
+            _("Het moment van voorstellen ligt in de toekomst of voor de vorige versie.")
+        )
     versie.peildatum_inwoners = deelname.peildatum
     versie.percentages = {}  # from now on on the Deelnemer rows, the one record
-    versie.bevroren_op = timezone.now()
+    versie.bevroren_op = op or nu
     versie.bevroren_door = acting_user
     bewaar(versie, acting_user=acting_user, reden=_("Voorgesteld aan de raden"))
     if programma.status == Status.CONCEPT:

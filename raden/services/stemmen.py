@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from programma.models import Bijdrage, Jaarprogramma, ProgrammaOpgave, ProgrammaVersie, Status
 from raden import meldingen
@@ -201,6 +202,34 @@ def stemgerechtigden(stemming: Stemming):
     return Raadslid.objects.zittend(stemming.vergaderdatum).filter(gemeente_id=stemming.gemeente_id)
 
 
+def _nieuwe_stem(stemming, raadslid, keuze: str, reden: str, acting_user, op=None) -> Stem:
+    """An unsaved vote, validated as `_schrijf_stem` validates."""
+    if keuze not in Keuze.values:
+        raise DomeinFout(_("Kies voor, tegen of niet deelgenomen."))
+    if keuze == Keuze.NIET_DEELGENOMEN and reden not in Reden.values:
+        raise DomeinFout(
+            _("Geef aan waarom het raadslid niet deelnam: afwezig of persoonlijk belang.")
+        )
+    return Stem(
+        stemming=stemming,
+        raadslid=raadslid,
+        keuze=keuze,
+        reden=reden if keuze == Keuze.NIET_DEELGENOMEN else "",
+        raadslid_naam=raadslid.naam,
+        fractie_naam=raadslid.fractie.naam,
+        uitgebracht_door=acting_user,
+        uitgebracht_op=op or timezone.now(),
+    )
+
+
+def _bewaar_nieuw(stemmen: list[Stem], acting_user) -> list[Stem]:
+    """New votes of one Stemming at once, each with its history row: the freeze check, the
+    insert and the history are one statement each, however large the fractie or raad."""
+    if not stemmen:
+        return []
+    return bulk_create_with_history(stemmen, Stem, default_user=acting_user)
+
+
 def _schrijf_stem(
     *,
     stemming: Stemming,
@@ -291,20 +320,23 @@ def stem_fractie(
     bestaand = {
         s.raadslid_id: s for s in Stem.objects.filter(stemming=stemming, raadslid__in=leden)
     }
-    uit = []
+    uit, nieuw = [], []
     for lid in leden:
         k, r = uitzonderingen.get(lid.pk, (keuze, ""))
-        uit.append(
-            _schrijf_stem(
-                stemming=stemming,
-                raadslid=lid,
-                keuze=k,
-                reden=r,
-                acting_user=acting_user,
-                bestaand=bestaand.get(lid.pk),
+        if lid.pk in bestaand:
+            uit.append(
+                _schrijf_stem(
+                    stemming=stemming,
+                    raadslid=lid,
+                    keuze=k,
+                    reden=r,
+                    acting_user=acting_user,
+                    bestaand=bestaand[lid.pk],
+                )
             )
-        )
-    return uit
+        else:
+            nieuw.append(_nieuwe_stem(stemming, lid, k, r, acting_user))
+    return uit + _bewaar_nieuw(nieuw, acting_user)
 
 
 def uitslag_van(stemming: Stemming) -> Uitslag:
@@ -330,16 +362,14 @@ def sluit_stemming(*, stemming: Stemming, acting_user) -> Stemming:
     _weiger_zonder_griffier(acting_user, stemming.gemeente)
     nu = timezone.now()
     gestemd = set(Stem.objects.filter(stemming=stemming).values_list("raadslid_id", flat=True))
-    for lid in stemgerechtigden(stemming).exclude(pk__in=gestemd).select_related("fractie"):
-        _schrijf_stem(
-            stemming=stemming,
-            raadslid=lid,
-            keuze=Keuze.NIET_DEELGENOMEN,
-            reden=Reden.AFWEZIG,
-            acting_user=acting_user,
-            bestaand=None,
-            op=nu,  # marks it as recorded by closing, so that reopening can take it back
-        )
+    _bewaar_nieuw(
+        [
+            # stamped with the closing moment, so that reopening can take it back
+            _nieuwe_stem(stemming, lid, Keuze.NIET_DEELGENOMEN, Reden.AFWEZIG, acting_user, op=nu)
+            for lid in stemgerechtigden(stemming).exclude(pk__in=gestemd).select_related("fractie")
+        ],
+        acting_user,
+    )
     uitslag = uitslag_van(stemming)
     stemming.zittend = uitslag.zittend
     stemming.voor, stemming.tegen = uitslag.voor, uitslag.tegen
