@@ -96,7 +96,10 @@ def _samenstelling_vastleggen(request: HttpRequest, gemeente: Gemeente, form: Sa
 def raad(request: HttpRequest, slug: str) -> HttpResponse:
     gemeente = request.toegang_object
     fracties = selectors.fracties_van(gemeente).select_related("partij")
-    samenstelling_gepost = request.POST.get(FORMULIER) == SAMENSTELLING
+    # the composition form's fields carry its prefix; the raadslid form's do not
+    samenstelling_gepost = request.POST.get(FORMULIER) == SAMENSTELLING or any(
+        k.startswith(f"{SAMENSTELLING}-") for k in request.POST
+    )
     samenstelling = SamenstellingForm(
         request.POST if samenstelling_gepost else None,
         prefix=SAMENSTELLING,
