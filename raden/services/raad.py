@@ -210,3 +210,25 @@ def beeindig_raadslidmaatschap(*, raadslid: Raadslid, acting_user) -> Raadslid:
     raadslid.einde = max(vandaag, raadslid.begin)
     bewaar(raadslid, acting_user=acting_user, reden=_("Raadslidmaatschap beëindigd"))
     return raadslid
+
+
+@transaction.atomic
+def voeg_partij_toe(*, naam: str, lokaal: bool, acting_user) -> Partij:
+    """Record a party a griffier needs for their council; a party of the same name (in any
+    case) is the one returned, so a double click or a colleague's earlier entry makes no twin."""
+    if not (
+        acting_user.has_perm("raden.add_partij")
+        or GemeenteUserObjectPermission.objects.filter(
+            user=acting_user, permission=_permissie("griffier_van")
+        ).exists()
+    ):
+        raise DomeinFout(_("Alleen een griffier of functioneel beheer legt een partij vast."))
+    naam = " ".join(naam.split())
+    if not naam:
+        raise DomeinFout(_("Vul de naam van de partij in."))
+    if len(naam) > Partij._meta.get_field("naam").max_length:
+        raise DomeinFout(_("De naam van de partij is te lang (ten hoogste 100 tekens)."))
+    bestaand = Partij.objects.filter(naam__iexact=naam).first()
+    if bestaand is not None:
+        return bestaand
+    return bewaar(Partij(naam=naam, lokaal=lokaal), acting_user=acting_user)

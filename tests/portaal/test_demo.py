@@ -102,9 +102,10 @@ def test_demo_accounts_voor_elke_rol(demo, client):
     assert not User.objects.get(username="griffier-berg-en-dal").has_perm(
         "regio.griffier_van", Gemeente.objects.get(slug="arnhem")
     )
-    assert User.objects.get(username="raadslid-arnhem").has_perm(
-        "regio.raadslid_van", Gemeente.objects.get(slug="arnhem")
-    )
+    # a raadslid's right is their seat (raden.permissions), in their own council only
+    raadslid = User.objects.get(username="raadslid-arnhem")
+    assert raadslid.has_perm("raden.raadslid_van", Gemeente.objects.get(slug="arnhem"))
+    assert not raadslid.has_perm("raden.raadslid_van", Gemeente.objects.get(slug="nijmegen"))
     houder = Bestuurder.objects.get(user__username="portefeuillehouder")
     assert houder.naam == "Marieke van der Linden"
     assert ProgrammaOpgave.objects.filter(portefeuillehouder=houder).exists()

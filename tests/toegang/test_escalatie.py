@@ -14,11 +14,15 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.test import Client
 
 from opgaven.models import Opgave
 from programma.models import ProgrammaOpgave
+from raden import services as raden
+from raden.models import Fractie, Raadslid
+from raden.selectors import gemeenten_als_raadslid
 from regio.models import (
     Bestuurder,
     Gemeente,
@@ -55,6 +59,13 @@ def _rechten() -> set:
             for r in model.objects.values_list(wie, "permission__codename", "content_object_id")
         }
     rijen |= {("bestuurder", *r) for r in Bestuurder.objects.values_list("pk", "user_id")}
+    # a seat is a right too: the raadslid's right is read from it (raden.permissions)
+    rijen |= {
+        ("zetel", *r)
+        for r in Raadslid.objects.zittend()
+        .filter(user__isnull=False)
+        .values_list("user_id", "gemeente_id")
+    }
     return rijen
 
 
@@ -73,6 +84,13 @@ class Doel:
 
 @pytest.fixture
 def doel(demo) -> Doel:
+    # Every seat of the demo councils is taken: free one in Arnhem's VVD, so that seating
+    # someone is refused for who they are, not for a full fractie.
+    vvd = Fractie.objects.get(gemeente__slug="arnhem", naam="VVD")
+    raden.beeindig_raadslidmaatschap(
+        raadslid=Raadslid.objects.zittend().filter(fractie=vvd, user__isnull=True).first(),
+        acting_user=User.objects.get(username=GRIFFIER),
+    )
     po = (
         ProgrammaOpgave.objects.filter(
             versie__bevroren_op__isnull=True, portefeuillehouder__user__isnull=True
@@ -221,7 +239,7 @@ def _raadslid_toevoegen(actor, target, d):
         "voornaam": target.first_name or "Iemand",
         "achternaam": target.last_name or "Anders",
         "email": target.email,
-        "fractie": "Nieuwe Fractie",
+        "fractie": "VVD",
     }
 
 
@@ -234,8 +252,11 @@ POGINGEN = {
     "groep regiobestuur hernoemen": _groep_hernoemen,
     "groep toevoegen met alle rechten": _groep_toevoegen,
     "gemeente: alle objectrechten": _gemeenterecht(
-        ["griffier_van", "raadslid_van", "change_gemeente", "delete_gemeente"]
+        ["griffier_van", "change_gemeente", "delete_gemeente"]
     ),
+    # the raadslid's right is their seat: there is no permission to grant, not even by a
+    # superuser (see test_een_raadslidrecht_als_rij_bestaat_niet_en_werkt_niet)
+    "gemeente: raadslidrecht als objectrecht": _gemeenterecht(["raadslid_van"]),
     "gemeente: griffier": _gemeenterecht(["griffier_van"]),
     "gemeente: gebruiker kiezen": _gemeenterecht_via_keuze,
     "gemeente: recht aan een groep": _gemeenterecht_groep,
@@ -272,7 +293,7 @@ def _toegestaan(actor_naam: str, poging: str, doel_naam: str, d: Doel, actor) ->
         if poging == "gebruiker toevoegen als superuser":
             return {"nieuw account zonder rechten"}
     if actor_naam == GRIFFIER and doel_naam == "nieuwkomer" and poging == "raadslid toevoegen":
-        return {("GemeenteUserObjectPermission", n.pk, "raadslid_van", d.arnhem.pk)}
+        return {("zetel", n.pk, d.arnhem.pk)}
     if actor_naam == BEHEER and poging == "gebruiker toevoegen als superuser":
         return {"nieuw account zonder rechten"}
     return None
@@ -404,7 +425,6 @@ def test_beheer_ziet_zijn_eigen_rechten_alleen(demo, client, doel):
 def test_beheer_leert_geen_concepttitels_uit_de_admin(demo, client, login):
     """Issue 13.4: no working view-on-site link and no title in a clash for a concept-only
     opgave, for someone who may not see concepts."""
-    from django.contrib.contenttypes.models import ContentType
 
     login("beheer")
     geheim = Opgave.objects.get(slug="grensoverschrijdende-samenwerking")
@@ -423,3 +443,33 @@ def test_beheer_leert_geen_concepttitels_uit_de_admin(demo, client, login):
     assert "Dit adres is niet beschikbaar" in tekst
     assert f"titel &#x27;{geheim.titel}" not in tekst and "bestaat al" not in tekst
     assert Opgave.objects.filter(slug=geheim.slug).count() == 1
+
+
+def test_een_raadslidrecht_als_rij_bestaat_niet_en_werkt_niet(demo, doel):
+    """The raadslid's right exists as no permission row, and a row made by hand (a stale one,
+    or a superuser's) gives no right: only a sitting seat does (raden.permissions)."""
+    n, arnhem = doel.nieuwkomer, doel.arnhem
+    assert not Permission.objects.filter(codename="raadslid_van").exists()
+    # a superuser posting it through guardian's page: not a permission it offers
+    client = Client()
+    client.force_login(doel.root)
+    url, data = POGINGEN["gemeente: raadslidrecht als objectrecht"](doel.root, n, doel)
+    response, verschil = _probeer(client, url, data)
+    assert response.status_code == 200 and verschil == set()
+    # rows made by hand, on the gemeente (guardian) and as a global right
+
+    for ct in (
+        ContentType.objects.get_for_model(Gemeente),
+        ContentType.objects.get_for_model(Raadslid),
+    ):
+        recht = Permission.objects.create(
+            codename="raadslid_van", name="Is raadslid van deze gemeente", content_type=ct
+        )
+        n.user_permissions.add(recht)
+        if ct.model == "gemeente":
+            GemeenteUserObjectPermission.objects.create(
+                user=n, permission=recht, content_object=arnhem
+            )
+    n = User.objects.get(pk=n.pk)  # no cached permissions
+    assert not n.has_perm("raden.raadslid_van", arnhem)
+    assert list(gemeenten_als_raadslid(n)) == []

@@ -85,6 +85,11 @@ def test_griffier_voegt_een_raadslid_toe_en_beeindigt_het(
     demo, client, login, django_capture_on_commit_callbacks
 ):
     griffier = login("griffier-arnhem")
+    arnhem = Gemeente.objects.get(slug="arnhem")
+    # every seat of the demo council is taken: one member without an account leaves first
+    pvdd = Fractie.objects.get(gemeente=arnhem, naam="Partij voor de Dieren")
+    vertrekker = Raadslid.objects.zittend().filter(fractie=pvdd, user__isnull=True).first()
+    assert client.post(f"/gemeenten/arnhem/raad/{vertrekker.pk}/beeindigen/").status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/gemeenten/arnhem/raad/",
@@ -97,9 +102,8 @@ def test_griffier_voegt_een_raadslid_toe_en_beeindigt_het(
         )
     assert response.status_code == 302
     raadslid = Raadslid.objects.get(user__username="f.yilmaz@arnhem.nl")
-    arnhem = Gemeente.objects.get(slug="arnhem")
-    assert raadslid.fractie == Fractie.objects.get(gemeente=arnhem, naam="Partij voor de Dieren")
-    assert raadslid.user.has_perm("regio.raadslid_van", arnhem)
+    assert raadslid.fractie == pvdd
+    assert raadslid.user.has_perm("raden.raadslid_van", arnhem)
     assert raadslid.history.first().history_user == griffier
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["f.yilmaz@arnhem.nl"]
@@ -112,7 +116,7 @@ def test_griffier_voegt_een_raadslid_toe_en_beeindigt_het(
     assert response.status_code == 302
     raadslid.refresh_from_db()
     assert raadslid.einde is not None
-    assert not User.objects.get(pk=raadslid.user_id).has_perm("regio.raadslid_van", arnhem)
+    assert not User.objects.get(pk=raadslid.user_id).has_perm("raden.raadslid_van", arnhem)
     pagina = client.get("/gemeenten/arnhem/raad/").content.decode()
     assert "is beëindigd" in pagina
     assert '<th scope="row">Fatma Yilmaz</th>' not in pagina
@@ -148,6 +152,10 @@ def test_fout_in_het_formulier_houdt_de_invoer_vast(demo, client, login):
 
 def test_een_raadslid_kan_niet_twee_keer_zitten(demo, client, login):
     login("griffier-nijmegen")
+    # a free seat in Nijmegen's VVD, so that the refusal is about the person, not the fractie
+    vvd = Fractie.objects.get(gemeente__slug="nijmegen", naam="VVD")
+    vertrekker = Raadslid.objects.zittend().filter(fractie=vvd, user__isnull=True).first()
+    assert client.post(f"/gemeenten/nijmegen/raad/{vertrekker.pk}/beeindigen/").status_code == 302
     bestaand = User.objects.get(username="raadslid-arnhem")
     bestaand.email = "raadslid@arnhem.nl"
     bestaand.username = "raadslid@arnhem.nl"
