@@ -99,6 +99,7 @@ def test_griffier_opent_raadslid_stemt_griffier_legt_vast_en_bevestigt(
     eigen = griffier.locator(f"#fractie-{zetel.fractie_id}")
     eigen.get_by_label("voor", exact=True).check()
     afwezig = Raadslid.objects.zittend().filter(fractie=zetel.fractie).exclude(pk=zetel.pk).first()
+    eigen.get_by_text("Behalve: leden die anders stemden").click()  # opens the exceptions
     eigen.get_by_label(zetel.naam, exact=True).check()
     eigen.get_by_label(f"{zetel.naam} stemde").select_option("tegen")
     eigen.get_by_label(afwezig.naam, exact=True).check()
