@@ -1,5 +1,6 @@
 """Every state change of the councils, one function each (CONVENTIONS.md): the raad itself
-(raad.py), votes (stemmen.py), the round as a whole (ronde.py)."""
+(raad.py), voting windows (venster.py), votes (stemmen.py), the round as a whole
+(ronde.py), technische vragen (vragen.py)."""
 
 from raden.services.raad import (
     beeindig_raadslidmaatschap,
@@ -9,15 +10,12 @@ from raden.services.raad import (
     zetels_van,
 )
 from raden.services.ronde import sluit_besluitronde
-from raden.services.stemmen import (
+from raden.services.stemmen import stem, stem_fractie, stemgerechtigden, uitslag_van
+from raden.services.venster import (
     bevestig_stemming,
     heropen_stemming,
     open_stemmingen,
     sluit_stemming,
-    stem,
-    stem_fractie,
-    stemgerechtigden,
-    uitslag_van,
 )
 from raden.services.vragen import beantwoord_vraag, stel_vraag
 

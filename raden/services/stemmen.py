@@ -1,25 +1,22 @@
-"""Council votes: open a voting window, vote, record votes, close, confirm (DOMAIN.md).
+"""Council votes: a raadslid votes, the griffier records votes (one by one or per fractie),
+and the guards the voting windows (raden.services.venster) share (DOMAIN.md).
 
 Every write to a Stemming's votes takes a row lock on the Stemming first, so 39 raadsleden voting
 at the same moment are serialised per vote and a close or confirmation never races a late vote."""
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Iterable
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from programma.models import Bijdrage, Jaarprogramma, ProgrammaOpgave, ProgrammaVersie, Status
-from raden import meldingen
-from raden.models import Besluit, Fractie, Keuze, Raadslid, Reden, Stem, Stemming, Uitkomst
+from programma.models import Jaarprogramma, ProgrammaVersie, Status
+from raden.models import Fractie, Keuze, Raadslid, Reden, Stem, Stemming
 from raden.permissions import is_griffier, zetel_van
 from raden.uitslag import Uitslag, bereken
 from regio.exceptions import DomeinFout
-from regio.history import bewaar, verwijder
+from regio.history import bewaar
 from regio.models import Gemeente
 
 
@@ -56,122 +53,6 @@ def _weiger_buiten_ronde(versie: ProgrammaVersie, gemeente: Gemeente) -> None:
             _("%(gemeente)s neemt niet deel aan het programma %(jaar)s.")
             % {"gemeente": gemeente, "jaar": versie.jaar}
         )
-
-
-@transaction.atomic
-def open_stemmingen(
-    *,
-    gemeente: Gemeente,
-    versie: ProgrammaVersie,
-    vergaderdatum: datetime.date,
-    acting_user,
-    opgaven: Iterable[ProgrammaOpgave] | None = None,
-) -> list[Stemming]:
-    """The griffier opens a voting window for a meeting date, on the given opgaven of the
-    current version, or (without `opgaven`) on every opgave the gemeente has not decided on
-    and has no vote running for. A vote after a tie in an incomplete meeting is its repeat."""
-    _weiger_zonder_griffier(acting_user, gemeente)
-    # The year first, as proposing a correction and closing the round do: a window cannot open
-    # on a version that is being superseded, or in a round that is being closed.
-    _vergrendel_jaar(versie.jaarprogramma_id)
-    # one opening at a time per gemeente: a double click opens nothing twice
-    Gemeente.objects.select_for_update().filter(pk=gemeente.pk).first()
-    versie = ProgrammaVersie.objects.select_related("jaarprogramma").get(pk=versie.pk)
-    _weiger_buiten_ronde(versie, gemeente)
-    if vergaderdatum < timezone.localtime(versie.bevroren_op).date():
-        raise DomeinFout(
-            _("De vergaderdatum ligt voor de dag waarop het programma werd voorgesteld.")
-        )
-    alle = list(versie.opgaven.select_related("opgave").order_by("rangorde"))
-    gekozen = alle if opgaven is None else [po for po in alle if po.pk in {o.pk for o in opgaven}]
-    if opgaven is not None and len(gekozen) != len({o.pk for o in opgaven}):
-        raise DomeinFout(_("Kies opgaven uit deze programmaversie."))
-    besloten = set(
-        Besluit.objects.filter(gemeente=gemeente, programma_opgave__versie=versie).values_list(
-            "programma_opgave_id", flat=True
-        )
-    )
-    lopend_qs = Stemming.objects.filter(
-        gemeente=gemeente, versie=versie, bevestigd_op__isnull=True, vervallen_reden=""
-    )
-    # A vote that could not be held for want of a quorum (art. 20) is held again at a next
-    # meeting: opening anew lapses it, with its record kept.
-    zonder_quorum = list(
-        lopend_qs.filter(
-            uitkomst=Uitkomst.GEEN_QUORUM, gesloten_op__isnull=False
-        ).select_for_update()
-    )
-    lopend = set(
-        lopend_qs.exclude(pk__in=[s.pk for s in zonder_quorum]).values_list(
-            "programma_opgave_id", flat=True
-        )
-    )
-    uitgesteld = {
-        s.programma_opgave_id: s
-        for s in Stemming.objects.filter(
-            gemeente=gemeente,
-            versie=versie,
-            uitkomst=Uitkomst.UITGESTELD,
-            bevestigd_op__isnull=False,
-        ).filter(herstemming__isnull=True)
-    }
-    te_openen = [po for po in gekozen if po.pk not in besloten and po.pk not in lopend]
-    if opgaven is not None:
-        for po in gekozen:
-            if po.pk in besloten:
-                raise DomeinFout(
-                    _("Over %(opgave)s heeft de raad al besloten.") % {"opgave": po.opgave.titel}
-                )
-            if po.pk in lopend:
-                raise DomeinFout(
-                    _("Over %(opgave)s loopt al een stemming.") % {"opgave": po.opgave.titel}
-                )
-    if not te_openen:
-        raise DomeinFout(_("Er is geen opgave meer om over te stemmen."))
-    nu = timezone.now()
-    for oud in zonder_quorum:
-        if oud.programma_opgave_id not in {po.pk for po in te_openen}:
-            continue
-        if vergaderdatum <= oud.vergaderdatum:
-            raise DomeinFout(
-                _("Kies voor %(opgave)s een vergadering na %(datum)s, waarin geen quorum was.")
-                % {
-                    "opgave": oud.programma_opgave.opgave.titel,
-                    "datum": oud.vergaderdatum.strftime("%d-%m-%Y"),
-                }
-            )
-        oud.vervallen_reden = _("Geen quorum; opnieuw in stemming op %(datum)s.") % {
-            "datum": vergaderdatum.strftime("%d-%m-%Y")
-        }
-        bewaar(oud, acting_user=acting_user, reden=oud.vervallen_reden, valideer=False)
-    nieuw = []
-    for po in te_openen:
-        vorige = uitgesteld.get(po.pk)
-        if vorige is not None and vergaderdatum <= vorige.vergaderdatum:
-            raise DomeinFout(
-                _(
-                    "Bij staken der stemmen over %(opgave)s wordt opnieuw gestemd in een "
-                    "volgende vergadering: kies een datum na %(datum)s."
-                )
-                % {"opgave": po.opgave.titel, "datum": vorige.vergaderdatum.strftime("%d-%m-%Y")}
-            )
-        nieuw.append(
-            bewaar(
-                Stemming(
-                    gemeente=gemeente,
-                    versie=versie,
-                    programma_opgave=po,
-                    vergaderdatum=vergaderdatum,
-                    herstemming_van=vorige,
-                    geopend_op=nu,
-                    geopend_door=acting_user,
-                ),
-                acting_user=acting_user,
-                reden=_("Stemming geopend"),
-            )
-        )
-    meldingen.stemming_geopend(gemeente=gemeente, stemmingen=nieuw)
-    return nieuw
 
 
 def _vergrendel_jaar(jaarprogramma_id: int) -> None:
@@ -351,122 +232,3 @@ def uitslag_van(stemming: Stemming) -> Uitslag:
     return bereken(
         zittend=zittend, stemmen=list(stemmen), herstemming=stemming.herstemming_van_id is not None
     )
-
-
-@transaction.atomic
-def sluit_stemming(*, stemming: Stemming, acting_user) -> Stemming:
-    """The griffier closes the window: members without a vote are recorded as absent, and the
-    outcome is computed and stored with the votes, to be confirmed."""
-    stemming = _vergrendel(stemming)
-    _weiger_als_niet_open(stemming)
-    _weiger_zonder_griffier(acting_user, stemming.gemeente)
-    nu = timezone.now()
-    gestemd = set(Stem.objects.filter(stemming=stemming).values_list("raadslid_id", flat=True))
-    _bewaar_nieuw(
-        [
-            # stamped with the closing moment, so that reopening can take it back
-            _nieuwe_stem(stemming, lid, Keuze.NIET_DEELGENOMEN, Reden.AFWEZIG, acting_user, op=nu)
-            for lid in stemgerechtigden(stemming).exclude(pk__in=gestemd).select_related("fractie")
-        ],
-        acting_user,
-    )
-    uitslag = uitslag_van(stemming)
-    stemming.zittend = uitslag.zittend
-    stemming.voor, stemming.tegen = uitslag.voor, uitslag.tegen
-    stemming.afwezig, stemming.onthouden = uitslag.afwezig, uitslag.onthouden
-    stemming.uitkomst = uitslag.uitkomst
-    stemming.gesloten_op = nu
-    stemming.gesloten_door = acting_user
-    return bewaar(stemming, acting_user=acting_user, reden=_("Stemming gesloten"))
-
-
-@transaction.atomic
-def heropen_stemming(*, stemming: Stemming, acting_user) -> Stemming:
-    """The griffier reopens a closed, unconfirmed window (closed too early, or no quorum)."""
-    stemming = _vergrendel(stemming)
-    _weiger_zonder_griffier(acting_user, stemming.gemeente)
-    if stemming.is_vervallen or stemming.is_bevestigd:
-        raise DomeinFout(_("Deze stemming kan niet meer worden heropend."))
-    if stemming.is_open:
-        raise DomeinFout(_("De stemming is al open."))
-    _weiger_buiten_ronde(stemming.versie, stemming.gemeente)
-    # The absences that closing recorded for members without a vote go: the window is open
-    # again and they may still vote.
-    for automatisch in Stem.objects.filter(
-        stemming=stemming,
-        keuze=Keuze.NIET_DEELGENOMEN,
-        reden=Reden.AFWEZIG,
-        uitgebracht_op=stemming.gesloten_op,
-    ):
-        verwijder(automatisch, acting_user=acting_user, reden=_("Stemming heropend"))
-    stemming.gesloten_op = stemming.gesloten_door = None
-    stemming.uitkomst = ""
-    return bewaar(stemming, acting_user=acting_user, reden=_("Stemming heropend"))
-
-
-@transaction.atomic
-def bevestig_stemming(*, stemming: Stemming, acting_user, zienswijze: str = "") -> Besluit | None:
-    """The griffier confirms the outcome: it becomes the gemeente's Besluit on the opgave (take
-    part with the stored bijdrage, or not), and the vote with its votes and Besluit is frozen.
-    A tie in an incomplete meeting is confirmed without a Besluit: the raad votes again."""
-    _vergrendel_jaar(
-        Stemming.objects.filter(pk=stemming.pk)
-        .values_list("versie__jaarprogramma_id", flat=True)
-        .first()
-    )
-    stemming = _vergrendel(stemming)
-    _weiger_zonder_griffier(acting_user, stemming.gemeente)
-    if stemming.is_vervallen:
-        raise DomeinFout(stemming.vervallen_reden)
-    if stemming.is_bevestigd:
-        raise DomeinFout(_("Deze stemming is al bevestigd."))
-    if stemming.is_open:
-        raise DomeinFout(_("Sluit de stemming voordat u de uitslag bevestigt."))
-    _weiger_buiten_ronde(stemming.versie, stemming.gemeente)
-    uitslag = uitslag_van(stemming)
-    if uitslag.uitkomst != stemming.uitkomst:  # cannot happen: votes are locked once closed
-        raise DomeinFout(_("De stemmen zijn na het sluiten veranderd; heropen de stemming."))
-    if uitslag.uitkomst == Uitkomst.GEEN_QUORUM:
-        raise DomeinFout(
-            _(
-                "Er was geen quorum: %(aanwezig)s van de %(zittend)s leden waren aanwezig, meer "
-                "dan de helft is nodig. De stemming kan niet worden gehouden; heropen haar in een "
-                "vergadering met quorum."
-            )
-            % {"aanwezig": uitslag.aanwezig, "zittend": uitslag.zittend}
-        )
-    besluit = None
-    if uitslag.uitkomst in (Uitkomst.AANGENOMEN, Uitkomst.VERWORPEN):
-        deelname = uitslag.uitkomst == Uitkomst.AANGENOMEN
-        bedrag = 0
-        if deelname:
-            bedrag = (
-                Bijdrage.objects.filter(
-                    programma_opgave_id=stemming.programma_opgave_id,
-                    gemeente_id=stemming.gemeente_id,
-                )
-                .values_list("bedrag", flat=True)
-                .first()
-                or 0
-            )
-        besluit = bewaar(
-            Besluit(
-                gemeente_id=stemming.gemeente_id,
-                programma_opgave_id=stemming.programma_opgave_id,
-                stemming=stemming,
-                deelname=deelname,
-                bijdrage=bedrag,
-                zienswijze=zienswijze.strip(),
-            ),
-            acting_user=acting_user,
-            reden=_("Besluit van de raad"),
-        )
-    elif zienswijze.strip():
-        raise DomeinFout(
-            _("Bij staken der stemmen is er nog geen besluit om een zienswijze bij te geven.")
-        )
-    stemming.bevestigd_op = timezone.now()
-    stemming.bevestigd_door = acting_user
-    bewaar(stemming, acting_user=acting_user, reden=_("Uitslag bevestigd"))
-    meldingen.besluit_bevestigd(stemming=stemming, besluit=besluit)
-    return besluit
