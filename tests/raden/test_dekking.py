@@ -4,6 +4,7 @@ changed, and who may close the round."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -16,9 +17,10 @@ from programma import services as programma_services
 from programma.models import Jaarprogramma, ProgrammaOpgave, ProgrammaVersie, Status
 from raden import services
 from raden.cijfers import dekking_van
-from raden.models import Dekking, Fractie, Keuze, Reden, Stemming
+from raden.models import Dekking, Fractie, Keuze, Partij, Reden, Stemming
 from regio.exceptions import DomeinFout
 from regio.models import Gemeente
+from tests.factories import UserFactory
 from tests.reconciliatie.oppervlak import HtmlPagina
 
 URL = "/programma/2027/dekking/"
@@ -85,10 +87,18 @@ def stakend(stemming: Stemming) -> None:
 
 
 def besluit(
-    slug: str, po: ProgrammaOpgave, *, ja: bool = True, bevestig: bool = True, keuze_van=None
+    slug: str,
+    po: ProgrammaOpgave,
+    *,
+    ja: bool = True,
+    bevestig: bool = True,
+    keuze_van=None,
+    stemming: Stemming | None = None,
 ):
-    """A whole vote of one raad on one opgave: opened, voted per fractie, closed, confirmed."""
-    stemming = open_stemming(slug, po)
+    """A whole vote of one raad on one opgave: opened (or `stemming`, a window already open),
+    voted per fractie, closed, confirmed."""
+    if stemming is None:
+        stemming = open_stemming(slug, po)
     if keuze_van is None:
 
         def keuze_van(fractie):
@@ -102,6 +112,17 @@ def besluit(
     return Stemming.objects.get(pk=stemming.pk)
 
 
+def lopend(slug: str, po: ProgrammaOpgave) -> Stemming | None:
+    """The window open now for this raad on this opgave, if any (the demo opened one for Arnhem
+    on every opgave of 2027)."""
+    return Stemming.objects.filter(
+        gemeente__slug=slug,
+        programma_opgave=po,
+        gesloten_op__isnull=True,
+        vervallen_reden="",
+    ).first()
+
+
 def gemengd(fractie) -> str:
     """A split council: the largest fractie against, the others in favour."""
     grootste = (
@@ -110,12 +131,44 @@ def gemengd(fractie) -> str:
     return Keuze.TEGEN if fractie.pk == grootste.pk else Keuze.VOOR
 
 
-def zonder_besluiten(versie: ProgrammaVersie) -> list[ProgrammaOpgave]:
-    """The opgaven of the version that no raad has voted on yet (the demo may have some)."""
+# The demo's round of 2027 is under way on version 2: Arnhem has a window open on every opgave,
+# Mook en Middelaar, Doesburg, Westervoort and Heumen decided, Rozendaal decided on version 1
+# only. These raden have nothing at all on version 2 (zonder_besluiten checks it).
+VRIJ = ("nijmegen", "berg-en-dal", "beuningen", "renkum", "rheden", "wijchen", "duiven")
+
+
+def zonder_besluiten(versie: ProgrammaVersie, *slugs: str) -> list[ProgrammaOpgave]:
+    """The opgaven of the version on which none of these raden has a vote (open, closed or
+    confirmed) yet."""
+    assert slugs
     bezet = set(
-        Stemming.objects.filter(versie=versie).values_list("programma_opgave_id", flat=True)
+        Stemming.objects.filter(versie=versie, gemeente__slug__in=slugs).values_list(
+            "programma_opgave_id", flat=True
+        )
     )
     return [po for po in opgaven(versie) if po.pk not in bezet]
+
+
+def zetel_raden(gemeenten, bestuur) -> None:
+    """Each gemeente (of the `kleine_regio` fixture) with a griffier `griffier-<slug>` and a full
+    council of one fractie (art. 8 size for its inwoners), as tests/raden/test_ronde.py does."""
+    partij = Partij.objects.create(naam="Testpartij")
+    for gemeente in gemeenten:
+        griffier = UserFactory(username=f"griffier-{gemeente.slug}")
+        services.benoem_griffier(gemeente=gemeente, user=griffier, acting_user=bestuur)
+        zetels = services.zetels_van(gemeente)
+        (fractie,) = services.stel_fracties_vast(
+            gemeente=gemeente, zetels={partij: zetels}, acting_user=griffier
+        )
+        for i in range(zetels):
+            services.voeg_raadslid_toe(
+                gemeente=gemeente,
+                fractie=fractie,
+                voornaam="Lid",
+                achternaam=f"{gemeente.naam} {i}",
+                begin=datetime.date(2022, 3, 30),
+                acting_user=griffier,
+            )
 
 
 def cel(pagina: HtmlPagina, po: ProgrammaOpgave, slug: str) -> str:
@@ -127,8 +180,10 @@ def cel(pagina: HtmlPagina, po: ProgrammaOpgave, slug: str) -> str:
 
 def test_elke_stand_in_woorden(demo, client, django_assert_max_num_queries):
     versie = huidige_versie()
-    po, po2 = zonder_besluiten(versie)[:2]
-    besluit("arnhem", po, ja=True)
+    slugs = ("berg-en-dal", "nijmegen", "renkum", "rheden", "rozendaal", "wijchen")
+    po, po2 = zonder_besluiten(versie, *slugs)[:2]
+    voor = next(r.gedekt for r in dekking_van(versie).rijen if r.programma_opgave.pk == po.pk)
+    besluit("berg-en-dal", po, ja=True)
     besluit("nijmegen", po, ja=False)
     open_stemming("renkum", po)
     besluit("rheden", po, bevestig=False)
@@ -142,24 +197,27 @@ def test_elke_stand_in_woorden(demo, client, django_assert_max_num_queries):
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(URL)
     pagina = HtmlPagina.van(response)
-    assert "✓ ja" in cel(pagina, po, "arnhem")
+    assert "✓ ja" in cel(pagina, po, "berg-en-dal")
     assert "✗ nee" in cel(pagina, po, "nijmegen")
     assert "stemming open" in cel(pagina, po, "renkum")
+    assert "stemming open" in cel(pagina, po, "arnhem")  # the demo's window
     assert "wacht op bevestiging" in cel(pagina, po, "rheden")
     assert "staken, volgende vergadering" in cel(pagina, po, "rozendaal")
     assert "nog niet" in cel(pagina, po, "wijchen")
-    assert "nog niet" in cel(pagina, po2, "arnhem")
-    # the figures are those of the one source
+    assert "nog niet" in cel(pagina, po2, "berg-en-dal")
+    # the figures are those of the one source: Berg en Dal's yes adds its bijdrage
     matrix = dekking_van(versie)
     rij = next(r for r in matrix.rijen if r.programma_opgave.pk == po.pk)
-    arnhem = Gemeente.objects.get(slug="arnhem")
-    bijdrage = next(c.bijdrage for c in rij.cellen if c.gemeente_id == arnhem.pk)
-    assert rij.gedekt == bijdrage > 0
+    berg_en_dal = Gemeente.objects.get(slug="berg-en-dal")
+    bijdrage = next(c.bijdrage for c in rij.cellen if c.gemeente_id == berg_en_dal.pk)
+    assert bijdrage > 0
+    assert rij.gedekt == voor + bijdrage
+    assert rij.gedekt == sum(c.bijdrage for c in rij.cellen if c.stand == "ja")
     cellen = pagina.cellen()
     assert cellen[("dekking", f"opgave:{po.opgave.slug}", "gedekt")] == (
-        f"€ {bijdrage:,}".replace(",", ".")
+        f"€ {rij.gedekt:,}".replace(",", ".")
     )
-    assert cellen[("dekking", "totaal", "gemeente:arnhem")].startswith("€")
+    assert cellen[("dekking", "totaal", "gemeente:berg-en-dal")].startswith("€")
     tekst = response.content.decode()
     assert "Legenda" in tekst and "versie" in tekst
     # no inline script: the page polls with htmx attributes only
@@ -170,8 +228,8 @@ def test_elke_stand_in_woorden(demo, client, django_assert_max_num_queries):
 
 def test_opnieuw_besluiten_na_een_correctie(demo, client):
     versie = huidige_versie()
-    po = zonder_besluiten(versie)[0]
-    besluit("arnhem", po, ja=True)
+    po = zonder_besluiten(versie, "berg-en-dal")[0]
+    besluit("berg-en-dal", po, ja=True)
     bestuur = gebruiker("regiobestuur")
     jaarprogramma = versie.jaarprogramma
     nieuw = programma_services.corrigeer_programma(
@@ -180,8 +238,9 @@ def test_opnieuw_besluiten_na_een_correctie(demo, client):
     programma_services.stel_programma_voor(versie=nieuw, acting_user=bestuur)
     response = client.get(URL)
     pagina = HtmlPagina.van(response)
-    assert "opnieuw besluiten" in cel(pagina, po, "arnhem")
-    assert "eerder ja" in cel(pagina, po, "arnhem")
+    assert "opnieuw besluiten" in cel(pagina, po, "berg-en-dal")
+    assert "eerder ja" in cel(pagina, po, "berg-en-dal")
+    assert "nog niet" in cel(pagina, po, "nijmegen")
     tekst = response.content.decode()
     assert "moeten opnieuw besluiten over versie" in tekst
     assert f"versie {nieuw.nummer}" in tekst
@@ -217,8 +276,8 @@ def test_ongewijzigde_matrix_geeft_304_zonder_rekenen(demo, client, django_asser
     # the whole page has its own ETag: a cached partial never stands for the page
     assert client.get(URL)["ETag"] != etag
 
-    po = zonder_besluiten(huidige_versie())[0]
-    besluit("arnhem", po)
+    po = zonder_besluiten(huidige_versie(), "nijmegen")[0]
+    besluit("nijmegen", po)
     derde = client.get(URL, HTTP_HX_REQUEST="true", HTTP_IF_NONE_MATCH=etag)
     assert derde.status_code == 200
     assert derde["ETag"] != etag
@@ -226,11 +285,11 @@ def test_ongewijzigde_matrix_geeft_304_zonder_rekenen(demo, client, django_asser
 
 def test_etag_verandert_bij_openen_en_sluiten(demo, client):
     etag = client.get(URL)["ETag"]
-    stemming = open_stemming("arnhem", zonder_besluiten(huidige_versie())[0])
+    stemming = open_stemming("nijmegen", zonder_besluiten(huidige_versie(), "nijmegen")[0])
     tweede = client.get(URL)["ETag"]
     assert tweede != etag
     stem_per_fractie(stemming, lambda f: Keuze.VOOR)
-    services.sluit_stemming(stemming=stemming, acting_user=gebruiker("griffier-arnhem"))
+    services.sluit_stemming(stemming=stemming, acting_user=gebruiker("griffier-nijmegen"))
     assert client.get(URL)["ETag"] != tweede
 
 
@@ -241,10 +300,12 @@ def test_aantal_queries_groeit_niet_met_gemeenten_of_besluiten(
     with CaptureQueriesContext(connection) as leeg:
         assert client.get(URL).status_code == 200
     versie = huidige_versie()
-    vrij = zonder_besluiten(versie)
-    for slug in ("arnhem", "nijmegen", "doesburg"):
+    vrij = zonder_besluiten(versie, "nijmegen", "berg-en-dal", "beuningen")
+    for slug in ("nijmegen", "berg-en-dal", "beuningen"):
         besluit(slug, vrij[0], keuze_van=gemengd)
-    besluit("arnhem", vrij[1], ja=False)
+    besluit("nijmegen", vrij[1], ja=False)
+    # and the demo's open window of Arnhem closed and confirmed
+    besluit("arnhem", vrij[1], stemming=lopend("arnhem", vrij[1]))
     with CaptureQueriesContext(connection) as vol:
         assert client.get(URL).status_code == 200
     # 3 gemeenten: the small region's proposed programme 2040
@@ -270,42 +331,47 @@ def test_sluiten_zonder_vinkje_geweigerd_als_besluiten_ontbreken(demo, client, l
     assert not Dekking.objects.filter(programma_opgave__versie__jaarprogramma__jaar=2027).exists()
 
 
-def test_sluiten_stelt_gedekt_en_niet_gedekt_vast(demo, client, login):
-    versie = huidige_versie()
-    gedekt, half = zonder_besluiten(versie)[:2]
-    deelnemers = list(versie.deelnemers.select_related("gemeente").order_by("gemeente__naam"))
-    for d in deelnemers:
+def test_sluiten_stelt_gedekt_en_niet_gedekt_vast(
+    concept, kleine_regio, bestuur, client, django_assert_max_num_queries
+):
+    # a round of its own: the small region's programme 2040, proposed, three raden seated
+    versie = programma_services.stel_programma_voor(versie=concept, acting_user=bestuur)
+    zetel_raden(kleine_regio, bestuur)
+    url = "/programma/2040/dekking/"
+    gedekt, half = opgaven(versie)
+    for d in versie.deelnemers.select_related("gemeente"):
         besluit(d.gemeente.slug, gedekt, ja=True)
-    besluit("arnhem", half, ja=True)
-    besluit("nijmegen", half, ja=False)
-    open_stemming("renkum", half)  # lapses when the round closes
+    besluit("aaa", half, ja=True)
+    besluit("bbb", half, ja=False)
+    open_stemming("ccc", half)  # lapses when the round closes
 
-    login("regiobestuur")
-    response = client.post("/programma/2027/besluitronde/sluiten/", {"onvolledig": "on"})
-    assert response.status_code == 302 and response["Location"] == URL
-    assert Jaarprogramma.objects.get(jaar=2027).status == Status.VASTGESTELD
+    client.force_login(bestuur)
+    response = client.post("/programma/2040/besluitronde/sluiten/", {"onvolledig": "on"})
+    assert response.status_code == 302 and response["Location"] == url
+    assert Jaarprogramma.objects.get(jaar=2040).status == Status.VASTGESTELD
     dekkingen = {
         d.programma_opgave_id: d for d in Dekking.objects.filter(programma_opgave__versie=versie)
     }
-    assert set(dekkingen) == {po.pk for po in opgaven(versie)}
+    assert set(dekkingen) == {gedekt.pk, half.pk}
     assert dekkingen[gedekt.pk].gedekt is True
     assert dekkingen[gedekt.pk].gedekt_bedrag == gedekt.budget
     assert dekkingen[half.pk].gedekt is False
-    assert Stemming.objects.get(gemeente__slug="renkum", programma_opgave=half).is_vervallen
+    assert 0 < dekkingen[half.pk].gedekt_bedrag < half.budget  # Aaa's bijdrage only
+    assert Stemming.objects.get(gemeente__slug="ccc", programma_opgave=half).is_vervallen
 
-    response = client.get(URL)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(url)
     pagina = HtmlPagina.van(response)
     cellen = pagina.cellen()
-    for po in opgaven(versie):
-        verwacht = "gedekt" if dekkingen[po.pk].gedekt else "niet gedekt"
-        assert cellen[("dekking", f"opgave:{po.opgave.slug}", "uitkomst")] == verwacht
+    assert cellen[("dekking", f"opgave:{gedekt.opgave.slug}", "uitkomst")] == "gedekt"
+    assert cellen[("dekking", f"opgave:{half.opgave.slug}", "uitkomst")] == "niet gedekt"
     tekst = response.content.decode()
     assert 'name="onvolledig"' not in tekst  # no closing form any more
     assert 'hx-trigger="every 10s"' not in tekst  # nothing changes any more: no polling
-    assert "besluitronde 2027 is gesloten" in tekst
+    assert "besluitronde 2040 is gesloten" in tekst
 
     # a second close is refused and shown on the page
-    response = client.post("/programma/2027/besluitronde/sluiten/", {"onvolledig": "on"})
+    response = client.post("/programma/2040/besluitronde/sluiten/", {"onvolledig": "on"})
     assert response.status_code == 200
     assert "Alleen de besluitronde van een voorgesteld programma" in response.content.decode()
 
