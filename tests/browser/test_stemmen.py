@@ -47,6 +47,14 @@ def _eerste_opgave():
     )
 
 
+def _stemming_van(stemming_url: str):
+    """The Stemming of its page (Rozendaal has the demo's votes of 2026 and 2027 version 1)."""
+    from raden.models import Stemming
+
+    pk = int(re.search(r"/stemmingen/(\d+)/", stemming_url).group(1))
+    return Stemming.objects.get(pk=pk, gemeente__slug="rozendaal")
+
+
 def _open_stemming(p, url: str, foto) -> str:
     """As the griffier: open a window on the first opgave; the URL of its Stemming page."""
     from django.utils import timezone
@@ -68,11 +76,12 @@ def _open_stemming(p, url: str, foto) -> str:
 def test_griffier_opent_raadslid_stemt_griffier_legt_vast_en_bevestigt(
     demo_live, chromium, pagina, foto
 ):
-    from raden.models import Besluit, Keuze, Raadslid, Reden, Stem, Stemming, Uitkomst
+    from raden.models import Besluit, Keuze, Raadslid, Reden, Stem, Uitkomst
 
     griffier = pagina
     stemming_url = _open_stemming(griffier, demo_live, foto)
-    stemming = Stemming.objects.get(gemeente__slug="rozendaal")
+    stemming = _stemming_van(stemming_url)
+    assert stemming.is_open
 
     # the raadslid, in a browser of their own, votes by clicking: htmx swaps the section
     context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
@@ -154,15 +163,16 @@ def test_raadslid_stemt_met_alleen_het_toetsenbord(demo_live, chromium, pagina, 
     _inloggen(r, demo_live, "raadslid-rozendaal")
     r.goto(stemming_url)
     zetel = Raadslid.objects.get(user__username="raadslid-rozendaal")
+    stemming = _stemming_van(stemming_url)
 
     _tab_naar(r, "Voor")
     r.keyboard.press("Space")
     expect(r.locator("#uw-stem")).to_contain_text("U stemde voor")
-    assert Stem.objects.get(raadslid=zetel).keuze == Keuze.VOOR
+    assert Stem.objects.get(stemming=stemming, raadslid=zetel).keuze == Keuze.VOOR
 
     _tab_naar(r, "Tegen")
     r.keyboard.press("Enter")
     expect(r.locator("#uw-stem")).to_contain_text("U stemde tegen")
-    assert Stem.objects.get(raadslid=zetel).keuze == Keuze.TEGEN
+    assert Stem.objects.get(stemming=stemming, raadslid=zetel).keuze == Keuze.TEGEN
     foto(r, "toetsenbord")
     context.close()

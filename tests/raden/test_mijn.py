@@ -52,15 +52,17 @@ def _versie() -> ProgrammaVersie:
     return versie
 
 
-def _open_in_arnhem(aantal: int = 2):
-    """The griffier of Arnhem opens votes on the first opgaven of the version in the round."""
+def _open_in_nijmegen(aantal: int = 2):
+    """The griffier of Nijmegen opens votes on the first opgaven of the version in the round.
+    (The demo has a window open in Arnhem on every opgave of 2027; Nijmegen, 39 seats too, has
+    nothing on 2027 yet.)"""
     versie = _versie()
     opgaven = list(versie.opgaven.order_by("rangorde")[:aantal])
     return services.open_stemmingen(
-        gemeente=Gemeente.objects.get(slug="arnhem"),
+        gemeente=Gemeente.objects.get(slug="nijmegen"),
         versie=versie,
         vergaderdatum=timezone.localdate(),
-        acting_user=_user("griffier-arnhem"),
+        acting_user=_user("griffier-nijmegen"),
         opgaven=opgaven,
     )
 
@@ -74,19 +76,19 @@ def test_anoniem_naar_inloggen(client, demo):
 def test_griffier_ziet_zijn_gemeente_met_de_cijfers_van_de_matrix(
     client, demo, login, django_assert_max_num_queries
 ):
-    login("griffier-arnhem")
+    login("griffier-nijmegen")
     versie = _versie()
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get("/mijn/")
     html = response.content.decode()
-    assert "Mijn gemeente: Arnhem" in html
-    assert 'href="/gemeenten/arnhem/raad/"' in html
+    assert "Mijn gemeente: Nijmegen" in html
+    assert 'href="/gemeenten/nijmegen/raad/"' in html
     assert "Open een stemming" in html
     # every bijdrage and the total is this gemeente's column of raden.cijfers
     matrix = dekking_van(versie)
-    i = next(i for i, k in enumerate(matrix.kolommen) if k.deelnemer.gemeente.slug == "arnhem")
+    i = next(i for i, k in enumerate(matrix.kolommen) if k.deelnemer.gemeente.slug == "nijmegen")
     cellen = HtmlPagina.van(response).cellen()
-    tabel = "mijn-gemeente:arnhem"
+    tabel = "mijn-gemeente:nijmegen"
     for rij in matrix.rijen:
         slug = rij.programma_opgave.opgave.slug
         assert cellen[(tabel, f"opgave:{slug}", "bijdrage")] == _euro(rij.cellen[i].bijdrage)
@@ -95,16 +97,16 @@ def test_griffier_ziet_zijn_gemeente_met_de_cijfers_van_de_matrix(
     assert cellen[(tabel, "totaal", "bijdrage")] == _euro(totaal)
     assert cellen[(tabel, "toegezegd", "bijdrage")] == _euro(matrix.kolommen[i].toegezegd)
     assert HtmlPagina.van(response).ongemarkeerd() == []
-    assert "Mijn gemeente: Nijmegen" not in html
+    assert "Mijn gemeente: Arnhem" not in html
 
 
 def test_griffier_volgende_stap_per_stemming(client, demo, login):
-    eerste, tweede = _open_in_arnhem()
-    services.sluit_stemming(stemming=tweede, acting_user=_user("griffier-arnhem"))
-    login("griffier-arnhem")
+    eerste, tweede = _open_in_nijmegen()
+    services.sluit_stemming(stemming=tweede, acting_user=_user("griffier-nijmegen"))
+    login("griffier-nijmegen")
     html = client.get("/mijn/").content.decode()
     cellen = HtmlPagina(html).cellen()
-    tabel = "mijn-gemeente:arnhem"
+    tabel = "mijn-gemeente:nijmegen"
     slug1 = eerste.programma_opgave.opgave.slug
     slug2 = tweede.programma_opgave.opgave.slug
     assert cellen[(tabel, f"opgave:{slug1}", "stand")] == "stemming open"
@@ -120,24 +122,24 @@ def test_griffier_volgende_stap_per_stemming(client, demo, login):
 
 @pytest.mark.urls("tests.raden.test_mijn")
 def test_links_naar_de_stempaginas(client, demo, login):
-    eerste, tweede = _open_in_arnhem()
-    services.sluit_stemming(stemming=tweede, acting_user=_user("griffier-arnhem"))
-    login("griffier-arnhem")
+    eerste, tweede = _open_in_nijmegen()
+    services.sluit_stemming(stemming=tweede, acting_user=_user("griffier-nijmegen"))
+    login("griffier-nijmegen")
     html = client.get("/mijn/").content.decode()
-    assert 'href="/t/arnhem/2027/besluiten/"' in html
-    assert f'href="/t/arnhem/stemmingen/{eerste.pk}/"' in html
-    assert f'href="/t/arnhem/stemmingen/{tweede.pk}/"' in html
-    login("raadslid-arnhem")
+    assert 'href="/t/nijmegen/2027/besluiten/"' in html
+    assert f'href="/t/nijmegen/stemmingen/{eerste.pk}/"' in html
+    assert f'href="/t/nijmegen/stemmingen/{tweede.pk}/"' in html
+    login("raadslid-nijmegen")
     html = client.get("/mijn/").content.decode()
-    assert f'href="/t/arnhem/stemmingen/{eerste.pk}/">Stem over' in html
+    assert f'href="/t/nijmegen/stemmingen/{eerste.pk}/">Stem over' in html
     assert "/besluiten/" not in html
 
 
 def test_raadslid_stemt_en_ziet_zijn_stem(client, demo, login):
-    (stemming,) = _open_in_arnhem(1)
-    raadslid = Raadslid.objects.get(user__username="raadslid-arnhem")
+    (stemming,) = _open_in_nijmegen(1)
+    raadslid = Raadslid.objects.get(user__username="raadslid-nijmegen")
     titel = stemming.programma_opgave.opgave.titel
-    login("raadslid-arnhem")
+    login("raadslid-nijmegen")
     html = client.get("/mijn/").content.decode()
     assert f"Stem over {titel}" in html
     assert "u stemde" not in html
@@ -147,7 +149,7 @@ def test_raadslid_stemt_en_ziet_zijn_stem(client, demo, login):
     # asking a question is one click from here
     assert f'href="/opgaven/{stemming.programma_opgave.opgave.slug}/2027/vragen/nieuw/"' in html
     # a raadslid does not manage the raad
-    assert "/gemeenten/arnhem/raad/" not in html
+    assert "/gemeenten/nijmegen/raad/" not in html
 
 
 def test_open_vragen_van_de_eigen_raadsleden(client, demo, login):
@@ -169,7 +171,7 @@ def test_open_vragen_van_de_eigen_raadsleden(client, demo, login):
 
 def test_querytelling_groeit_niet(client, demo, login):
     """A griffier of one gemeente and of three, with votes and questions: the same count."""
-    griffier = login("griffier-arnhem")
+    griffier = login("griffier-nijmegen")
 
     def tel() -> int:
         with CaptureQueriesContext(connection) as ctx:
@@ -178,17 +180,17 @@ def test_querytelling_groeit_niet(client, demo, login):
 
     een = tel()
     beheer = _user("beheer")
-    for slug in ("nijmegen", "rheden"):
+    for slug in ("arnhem", "rheden"):
         services.benoem_griffier(
             gemeente=Gemeente.objects.get(slug=slug), user=griffier, acting_user=beheer
         )
-    _open_in_arnhem(3)
+    _open_in_nijmegen(3)
     po = _versie().opgaven.order_by("rangorde").first()
     for naam in ("raadslid-arnhem", "raadslid-nijmegen"):
         services.stel_vraag(programma_opgave=po, tekst="Een vraag.", acting_user=_user(naam))
     drie = tel()
     html = client.get("/mijn/").content.decode()
-    assert "Mijn gemeente: Nijmegen" in html and "Mijn gemeente: Rheden" in html
+    assert "Mijn gemeente: Arnhem" in html and "Mijn gemeente: Rheden" in html
     print(f"\n/mijn/ griffier: {een} queries voor 1 gemeente, {drie} voor 3")
     assert drie == een
     assert een <= MAX_QUERIES

@@ -5,6 +5,7 @@ rest, closes and confirms; after confirmation nothing changes by any path."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -48,6 +49,13 @@ def _vrije_opgave(slug: str, versie=None) -> ProgrammaOpgave:
         .order_by("rangorde")
         .first()
     )
+
+
+def _stand(html: str, po: ProgrammaOpgave) -> str:
+    """The stand of this opgave's row on the round page."""
+    rij = html[html.index(f'data-rij="opgave:{po.opgave.slug}"') :]
+    rij = rij[: rij.index("</tr>")]
+    return re.search(r'data-stand="([^"]*)"', rij).group(1)
 
 
 def _vandaag() -> datetime.date:
@@ -114,15 +122,19 @@ def _stemming_met(client, login, slug, stemmen, **kwargs) -> Stemming:
 
 
 def test_rondepagina_toont_opgaven_met_bijdrage_en_stand(demo, client, login):
-    login("griffier-rozendaal")
-    r = client.get(f"/gemeenten/rozendaal/besluiten/{JAAR}/")
+    # Berg en Dal has not voted on 2027 at all (Rozendaal decided on version 1: "opnieuw")
+    login("griffier-berg-en-dal")
+    r = client.get(f"/gemeenten/berg-en-dal/besluiten/{JAAR}/")
     assert r.status_code == 200
     html = r.content.decode()
-    po = _vrije_opgave("rozendaal")
-    bijdrage = Bijdrage.objects.get(programma_opgave=po, gemeente__slug="rozendaal").bedrag
+    po = _vrije_opgave("berg-en-dal")
+    bijdrage = Bijdrage.objects.get(programma_opgave=po, gemeente__slug="berg-en-dal").bedrag
     assert po.opgave.titel in html
     assert f"{bijdrage:,}".replace(",", ".") in html
-    assert 'data-stand="geen"' in html
+    assert _stand(html, po) == "geen"
+    login("griffier-rozendaal")
+    html = client.get(f"/gemeenten/rozendaal/besluiten/{JAAR}/").content.decode()
+    assert _stand(html, _vrije_opgave("rozendaal")) == "opnieuw"
 
 
 @pytest.mark.parametrize(
@@ -147,7 +159,9 @@ def test_openen_fouten_op_het_formulier(demo, client, login):
     r, po = _open(client, login, "rozendaal", datum=voor_voorstel)
     assert r.status_code == 200
     assert any("voor de dag waarop" in f for f in _fouten(r))
-    assert not Stemming.objects.filter(gemeente__slug="rozendaal").exists()
+    # (Rozendaal's votes on version 1 of the demo stay; none on the current version)
+    op_versie = Stemming.objects.filter(gemeente__slug="rozendaal", versie=versie)
+    assert not op_versie.exists()
     # nothing ticked, no "alle"
     r = client.post(f"/gemeenten/rozendaal/besluiten/{JAAR}/", {"vergaderdatum": "2027-01-05"})
     assert r.status_code == 200 and _fouten(r)
@@ -156,7 +170,7 @@ def test_openen_fouten_op_het_formulier(demo, client, login):
     r, _po = _open(client, login, "rozendaal", po=po)
     assert r.status_code == 200
     assert any("loopt al een stemming" in f for f in _fouten(r))
-    assert Stemming.objects.filter(gemeente__slug="rozendaal").count() == 1
+    assert op_versie.count() == 1
 
 
 def test_openen_over_alle_opgaven_zonder_besluit(demo, client, login):
@@ -166,7 +180,11 @@ def test_openen_over_alle_opgaven_zonder_besluit(demo, client, login):
         {"vergaderdatum": _vandaag().isoformat(), "alle": "1"},
     )
     assert r.status_code == 302, _fouten(r)
-    assert Stemming.objects.filter(gemeente__slug="rozendaal").count() == _versie().opgaven.count()
+    versie = _versie()
+    assert (
+        Stemming.objects.filter(gemeente__slug="rozendaal", versie=versie).count()
+        == versie.opgaven.count()
+    )
     r = client.get(f"/gemeenten/rozendaal/besluiten/{JAAR}/")
     assert r.content.decode().count('data-stand="open"') == _versie().opgaven.count()
 
@@ -532,54 +550,59 @@ def test_na_bevestiging_verandert_niets_via_sql(bevestigd):
 
 def test_correctie_laat_lopende_stemming_vervallen(demo, client, login):
     bestuur = User.objects.get(username="regiobestuur")
-    v1 = _versie()
-    # Rozendaal confirms on v1; Renkum's vote is still open when v2 is proposed
-    besloten = _stemming_met(client, login, "rozendaal", [VOOR] * 6)
+    oud = _versie()  # the current version of the demo (2027 was corrected once already)
+    # Berg en Dal (nothing on 2027 yet) confirms on the current version; Renkum's vote is
+    # still open when the next version is proposed
+    besloten = _stemming_met(client, login, "berg-en-dal", [VOOR] * 20)
     assert _bevestig(client, besloten).status_code == 302
     lopend = _geopend(client, login, "renkum")
     _leg_vast(client, lopend, [VOOR] * 3)
 
     concept = programma_services.corrigeer_programma(
-        jaarprogramma=v1.jaarprogramma, reden="Rekenfout in een bijdrage.", acting_user=bestuur
+        jaarprogramma=oud.jaarprogramma, reden="Rekenfout in een bijdrage.", acting_user=bestuur
     )
-    v2 = programma_services.stel_programma_voor(versie=concept, acting_user=bestuur)
-    assert _versie().pk == v2.pk
+    nieuw_v = programma_services.stel_programma_voor(versie=concept, acting_user=bestuur)
+    assert _versie().pk == nieuw_v.pk and nieuw_v.nummer == oud.nummer + 1
+    versie_n = f"versie {nieuw_v.nummer}"
 
     lopend.refresh_from_db()
-    assert lopend.is_vervallen and "versie 2" in lopend.vervallen_reden
+    assert lopend.is_vervallen and versie_n in lopend.vervallen_reden
     login("griffier-renkum")
     html = client.get(_url(lopend)).content.decode()
     assert lopend.vervallen_reden in html
     assert 'action="' + _url(lopend, "sluiten/") not in html
     vijfde = _leden(lopend)[5]
     r = client.post(_url(lopend, "vastleggen/"), {"raadslid": vijfde.pk, "keuze": "voor"})
-    assert r.status_code == 200 and any("versie 2" in f for f in _fouten(r))
+    assert r.status_code == 200 and any(versie_n in f for f in _fouten(r))
     r = client.post(_url(lopend, "sluiten/"))
     assert r.status_code == 200 and _fouten(r)
 
-    # the confirmed Besluit stays on v1
+    # the confirmed Besluit stays on the old version
     besluit = Besluit.objects.get(stemming=besloten)
-    assert besluit.programma_opgave.versie_id == v1.pk
+    assert besluit.programma_opgave.versie_id == oud.pk
 
-    # a new vote on v2 works, on the round page of the same year
-    po2 = v2.opgaven.get(opgave=lopend.programma_opgave.opgave)
-    nieuw = _stemming_met(client, login, "renkum", [VOOR] * 20, po=po2)
-    assert nieuw.versie_id == v2.pk and nieuw.uitkomst == Uitkomst.AANGENOMEN
+    # a new vote on the new version works, on the round page of the same year
+    po_nieuw = nieuw_v.opgaven.get(opgave=lopend.programma_opgave.opgave)
+    nieuw = _stemming_met(client, login, "renkum", [VOOR] * 20, po=po_nieuw)
+    assert nieuw.versie_id == nieuw_v.pk and nieuw.uitkomst == Uitkomst.AANGENOMEN
     assert _bevestig(client, nieuw).status_code == 302
-    # Rozendaal is asked to decide again on v2 (OPNIEUW on its round page)
-    login("griffier-rozendaal")
-    r = client.get(f"/gemeenten/rozendaal/besluiten/{JAAR}/")
-    assert 'data-stand="opnieuw"' in r.content.decode()
+    # Berg en Dal is asked to decide again on the new version (OPNIEUW on its round page),
+    # on that opgave only
+    login("griffier-berg-en-dal")
+    html = client.get(f"/gemeenten/berg-en-dal/besluiten/{JAAR}/").content.decode()
+    po_besloten = nieuw_v.opgaven.get(opgave=besloten.programma_opgave.opgave)
+    assert _stand(html, po_besloten) == "opnieuw"
+    assert html.count('data-stand="opnieuw"') == 1
 
 
 # --- query counts ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("slug", ["rozendaal", "arnhem"])  # 9 and 39 seats
+@pytest.mark.parametrize("slug", ["rozendaal", "nijmegen"])  # 9 and 39 seats
 def test_aantal_queries_begrensd(demo, client, login, slug, django_assert_max_num_queries):
     stemming = _geopend(client, login, slug)
     leden = _leden(stemming)
-    assert len(leden) == {"rozendaal": 9, "arnhem": 39}[slug]
+    assert len(leden) == {"rozendaal": 9, "nijmegen": 39}[slug]
     _leg_vast(client, stemming, [VOOR] * (len(leden) // 2) + [AFWEZIG, BELANG])
     login(f"griffier-{slug}")
     with django_assert_max_num_queries(12):
