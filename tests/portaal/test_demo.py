@@ -17,6 +17,7 @@ from programma.models import (
     ExterneRegeling,
     Jaarprogramma,
     ProgrammaOpgave,
+    ProgrammaVersie,
     Status,
     Synergie,
 )
@@ -163,52 +164,84 @@ def test_opnieuw_laden_schrijft_geen_historie(demo):
     assert {m.__name__: m.objects.count() for m in modellen} == voor
 
 
+def _versies_per_jaar():
+    """(jaar, nummer) of every version of the demo: 2027 has its proposal v1 and the
+    correction v2 (the current one), the other years one version."""
+    return sorted(ProgrammaVersie.objects.values_list("jaarprogramma__jaar", "nummer").distinct())
+
+
 def test_de_inhoud_komt_uit_de_databestanden(demo):
-    """What the pages show is what the TOML files say, texts unwrapped to their paragraphs."""
+    """What the pages show is what the TOML files say, texts unwrapped to their paragraphs; the
+    correction of 2027 (besluiten.toml) changed one budget in version 2 and nothing else."""
+    assert _versies_per_jaar() == [(2026, 1), (2027, 1), (2027, 2), (2028, 1)]
+    correctie = inhoud.BESLUITEN[2027]["correctie"]
     visie = inhoud.VISIE[2027]
-    versie = Jaarprogramma.objects.get(jaar=2027).versies.get()
-    assert versie.titel == visie["titel"]
-    assert versie.visie_fundament == visie["fundament"]
-    assert versie.visie_fundament.count("\n\n") == 2 and "\n\n\n" not in versie.visie_fundament
+    for versie in Jaarprogramma.objects.get(jaar=2027).versies.all():
+        assert versie.titel == visie["titel"]
+        assert versie.visie_fundament == visie["fundament"]
+        assert versie.visie_fundament.count("\n\n") == 2
+        assert "\n\n\n" not in versie.visie_fundament
+    gecorrigeerd = []
     for o in inhoud.OPGAVEN:
         for jaar, dit_jaar in o["jaren"].items():
-            po = ProgrammaOpgave.objects.get(
-                versie__jaarprogramma__jaar=jaar, opgave__slug=o["slug"]
-            )
-            assert (po.budget, po.capaciteit_fte, po.resultaat, po.doel) == (
-                dit_jaar["budget"],
-                Decimal(dit_jaar["fte"]),
-                dit_jaar["resultaat"],
-                o["doel"],
-            )
-            assert "\n" not in po.doel and "  " not in po.doel
-            assert sorted(po.externe_regelingen.values_list("naam", flat=True)) == sorted(
-                r["naam"] for r in o["externe_regelingen"]
-            )
+            nummers = [n for j, n in _versies_per_jaar() if j == jaar]
+            for nummer in nummers:
+                po = ProgrammaOpgave.objects.get(
+                    versie__jaarprogramma__jaar=jaar, versie__nummer=nummer, opgave__slug=o["slug"]
+                )
+                budget = dit_jaar["budget"]
+                if (jaar, nummer, o["slug"]) == (2027, 2, correctie["opgave"]):
+                    assert budget != correctie["budget"]  # the correction changes it
+                    budget = correctie["budget"]
+                    gecorrigeerd.append(po)
+                assert (po.budget, po.capaciteit_fte, po.resultaat, po.doel) == (
+                    budget,
+                    Decimal(dit_jaar["fte"]),
+                    dit_jaar["resultaat"],
+                    o["doel"],
+                )
+                assert "\n" not in po.doel and "  " not in po.doel
+                assert sorted(po.externe_regelingen.values_list("naam", flat=True)) == sorted(
+                    r["naam"] for r in o["externe_regelingen"]
+                )
+    assert len(gecorrigeerd) == 1
 
 
 def test_dezelfde_demoregio_als_voor_de_databestanden(demo):
     """The figures of the demo as the Python literals had them (opgaven, budget, co-funding per
-    year, accounts): moving the content into data files changed none of them."""
-    per_jaar = {
-        jaar: (
-            ProgrammaOpgave.objects.filter(versie__jaarprogramma__jaar=jaar).count(),
-            ProgrammaOpgave.objects.filter(versie__jaarprogramma__jaar=jaar).aggregate(
-                s=Sum("budget")
-            )["s"],
+    year, accounts): moving the content into data files changed none of them. 2027 has them in
+    its proposal v1; its correction v2 (besluiten.toml) lowers one budget by 60.000."""
+    per_versie = {
+        (jaar, nummer): (
+            ProgrammaOpgave.objects.filter(
+                versie__jaarprogramma__jaar=jaar, versie__nummer=nummer
+            ).count(),
+            ProgrammaOpgave.objects.filter(
+                versie__jaarprogramma__jaar=jaar, versie__nummer=nummer
+            ).aggregate(s=Sum("budget"))["s"],
             ExterneRegeling.objects.filter(
-                programma_opgave__versie__jaarprogramma__jaar=jaar
+                programma_opgave__versie__jaarprogramma__jaar=jaar,
+                programma_opgave__versie__nummer=nummer,
             ).aggregate(s=Sum("verwachte_cofinanciering"))["s"],
         )
-        for jaar in (2026, 2027, 2028)
+        for jaar, nummer in _versies_per_jaar()
     }
-    assert per_jaar == {
-        2026: (12, 13_905_000, 12_250_000),
-        2027: (14, 16_792_500, 13_350_000),
-        2028: (14, 17_800_000, 13_400_000),
+    assert per_versie == {
+        (2026, 1): (12, 13_905_000, 12_250_000),
+        (2027, 1): (14, 16_792_500, 13_350_000),
+        (2027, 2): (14, 16_792_500 - 60_000, 13_350_000),
+        (2028, 1): (14, 17_800_000, 13_400_000),
     }
     assert User.objects.filter(email__endswith="@demo.regioportaal.nl").count() == 40
-    assert Synergie.objects.count() == 56
+    synergieen = {
+        versie: Synergie.objects.filter(
+            van__versie__jaarprogramma__jaar=versie[0], van__versie__nummer=versie[1]
+        ).count()
+        for versie in per_versie
+    }
+    # 56 as the literals had them, and the correction copies 2027's synergieën unchanged
+    assert synergieen[2027, 2] == synergieen[2027, 1] > 0
+    assert Synergie.objects.count() - synergieen[2027, 2] == 56
 
 
 # --- The decision rounds of the demo (issue 15 point 9; the demo helper's block) -------------

@@ -22,6 +22,17 @@ User = get_user_model()
 BASIS = "/programma/2028/bewerken"
 
 
+def _gepubliceerd(jaar):
+    """The latest frozen version of a year (the demo's 2027 has two: the proposal v1 and its
+    correction v2)."""
+    return (
+        ProgrammaVersie.objects.bevroren()
+        .filter(jaarprogramma__jaar=jaar)
+        .order_by("-nummer")
+        .first()
+    )
+
+
 def _po(slug, jaar):
     return (
         ProgrammaOpgave.objects.filter(opgave__slug=slug, versie__jaarprogramma__jaar=jaar)
@@ -53,9 +64,7 @@ def test_bevriezen_en_verplaatsen_alleen_via_de_services(demo):
     with pytest.raises(DomeinFout):
         ProgrammaVersie.objects.filter(pk=concept.pk).update(bevroren_op=timezone.now())
     with pytest.raises(DomeinFout):
-        ProgrammaOpgave.objects.filter(versie=concept).update(
-            versie=ProgrammaVersie.objects.get(jaarprogramma__jaar=2027)
-        )
+        ProgrammaOpgave.objects.filter(versie=concept).update(versie=_gepubliceerd(2027))
     with pytest.raises(DomeinFout):
         Jaarprogramma.objects.filter(jaar=2026).update(status=Status.CONCEPT)
     jaar = Jaarprogramma.objects.get(jaar=2026)
@@ -79,7 +88,7 @@ def test_de_identiteit_van_een_voorgestelde_opgave_ligt_vast(demo):
 
 
 def test_een_maker_van_een_bevroren_versie_is_niet_te_verwijderen(demo):
-    maker = ProgrammaVersie.objects.get(jaarprogramma__jaar=2027).aangemaakt_door
+    maker = ProgrammaVersie.objects.get(jaarprogramma__jaar=2027, nummer=1).aangemaakt_door
     with pytest.raises(ProtectedError):
         maker.delete()
 
@@ -170,11 +179,16 @@ def test_overnemen_neemt_de_gepubliceerde_versie(demo):
     services.corrigeer_programma(
         jaarprogramma=Jaarprogramma.objects.get(jaar=2027), reden="Test", acting_user=bestuur
     )
-    v2 = ProgrammaVersie.objects.get(jaarprogramma__jaar=2027, nummer=2)
-    ProgrammaOpgave.objects.filter(versie=v2, opgave__slug="energietransitie").update(budget=1)
+    # the demo's 2027 has a proposal (v1) and a proposed correction (v2): the new concept v3
+    # is not published, so a new year takes over v2, the latest frozen version
+    gepubliceerd = _gepubliceerd(2027)
+    assert gepubliceerd.nummer == 2 and gepubliceerd.is_bevroren
+    v3 = ProgrammaVersie.objects.get(jaarprogramma__jaar=2027, nummer=3)
+    assert not v3.is_bevroren
+    ProgrammaOpgave.objects.filter(versie=v3, opgave__slug="energietransitie").update(budget=1)
     Jaarprogramma.objects.filter(jaar=2028).delete()
     nieuw = services.maak_jaarprogramma(jaar=2028, titel="P", overnemen=True, acting_user=bestuur)
-    assert nieuw.vorige.nummer == 1
+    assert nieuw.vorige == gepubliceerd
     assert nieuw.opgaven.get(opgave__slug="energietransitie").budget != 1
 
 

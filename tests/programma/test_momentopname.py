@@ -4,6 +4,7 @@ cell by cell, while the concept shows the new names."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from html.parser import HTMLParser
 
@@ -13,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from programma import services
 from programma.models import ProgrammaOpgave, ProgrammaVersie, StuurgroepLid
-from regio.models import Bestuurder
+from regio.models import Bestuurder, Gemeente, Partner, Thema
 from tests.factories import PartnerFactory
 
 SLUG = "energietransitie"
@@ -86,14 +87,27 @@ def _teksten(wortel, tag: str) -> list[str]:
     return [_tekst(el) for el in _alle(wortel, tag)]
 
 
+def _huidige_versie(jaar):
+    """The latest frozen version of a year, the one its public pages show."""
+    return (
+        ProgrammaVersie.objects.bevroren()
+        .filter(jaarprogramma__jaar=jaar)
+        .order_by("-nummer")
+        .first()
+    )
+
+
 @pytest.fixture
 def hernoemd(demo, django_user_model):
     """The names of energietransitie as proposed, then renamed in the reference data (as the
-    admin does, with a history user) after 2026 and 2027 were proposed; 2028 is a concept."""
+    admin does, with a history user) after 2026 and 2027 were proposed; 2028 is a concept.
+    The row is that of 2027's current version: the correction v2 (v1 was proposed first, and
+    both before the renames)."""
     beheer = django_user_model.objects.get(username="beheer")
     po = ProgrammaOpgave.objects.select_related(
-        "opgave__thema", "portefeuillehouder__gemeente"
-    ).get(opgave__slug=SLUG, versie__jaarprogramma__jaar=2027)
+        "opgave__thema", "portefeuillehouder__gemeente", "versie"
+    ).get(opgave__slug=SLUG, versie=_huidige_versie(2027))
+    assert po.versie.nummer == 2
     houder = po.portefeuillehouder
     lid_partner = po.stuurgroep.filter(partner__isnull=False).select_related("partner")[0]
     lid_bestuurder = (
@@ -160,7 +174,7 @@ def test_de_programmapagina_van_een_voorgestelde_versie_blijft_zoals_voorgesteld
 def test_de_opgavepagina_van_een_voorgestelde_versie_blijft_zoals_voorgesteld(hernoemd, client):
     po, oud, nieuw = hernoemd
     wortel = _pagina(client, f"/opgaven/{SLUG}/")
-    assert "versie 1" in _tekst(wortel) and "2027" in _tekst(wortel)
+    assert f"versie {po.versie.nummer}" in _tekst(wortel) and "2027" in _tekst(wortel)
     kruimel = [el for el in _alle(wortel, "p") if el["attrs"].get("class") == "kruimel"][0]
     assert _tekst(kruimel).endswith(f"› {oud['thema']}")
     assert oud["houder_cel"] in _teksten(wortel, "dd")
@@ -206,17 +220,19 @@ def test_het_concept_toont_de_nieuwe_namen(hernoemd, client, login):
 
 
 def test_een_correctie_legt_de_namen_van_haar_eigen_voorstel_vast(hernoemd, client, login):
-    """Version 2 of 2027 is proposed after the renames: it shows the new names, version 1 the
-    old ones."""
+    """A correction of 2027 proposed after the renames (v3: the demo has v1 and v2) shows the new
+    names, the versions proposed before them the old ones."""
     po, oud, nieuw = hernoemd
     bestuur = login("regiobestuur")
     programma = po.versie.jaarprogramma
-    v2 = services.corrigeer_programma(jaarprogramma=programma, reden="x", acting_user=bestuur)
-    services.stel_programma_voor(versie=v2, acting_user=bestuur)
-    [rij] = _rij(_pagina(client, "/programma/2027/v2/"), po.opgave.titel)
+    v3 = services.corrigeer_programma(jaarprogramma=programma, reden="x", acting_user=bestuur)
+    assert v3.nummer == po.versie.nummer + 1 == 3
+    services.stel_programma_voor(versie=v3, acting_user=bestuur)
+    [rij] = _rij(_pagina(client, "/programma/2027/v3/"), po.opgave.titel)
     assert rij[1] == f"{nieuw['houder']} (wethouder {nieuw['gemeente']})"
-    [rij] = _rij(_pagina(client, "/programma/2027/v1/"), po.opgave.titel)
-    assert rij[1] == oud["houder_cel"]
+    for eerder in ("v1", "v2"):
+        [rij] = _rij(_pagina(client, f"/programma/2027/{eerder}/"), po.opgave.titel)
+        assert rij[1] == oud["houder_cel"]
 
 
 @pytest.mark.django_db
@@ -273,6 +289,16 @@ def test_de_migratie_vult_de_namen_van_eerder_voorgestelde_versies_zoals_toen(he
 
     migratie = importlib.import_module("programma.migrations.0006_momentopname")
     po, oud, nieuw = hernoemd
+    # The demo records its proposals on their real, past dates, but its reference data got
+    # their history when it was loaded, after those dates. As in a real region, the renamed
+    # rows existed before the first proposal: their creation is recorded (the history is
+    # append-only) once more, dated the day before, so "as at the proposal" means the old names.
+    eerste_voorstel = ProgrammaVersie.objects.bevroren().order_by("bevroren_op")[0].bevroren_op
+    for model in (Thema, Bestuurder, Partner, Gemeente):
+        for historie in model.history.filter(history_type="+"):
+            historie.pk = None
+            historie.history_date = eerste_voorstel - datetime.timedelta(days=1)
+            historie.save()
     voor = triggers.aanwezig()
     assert voor  # installed: the migration must get past them itself
     # As before the migration: frozen rows without names.
@@ -288,8 +314,16 @@ def test_de_migratie_vult_de_namen_van_eerder_voorgestelde_versies_zoals_toen(he
     migratie.leg_namen_vast(apps, type("SchemaEditor", (), {"connection": connection})())
 
     assert triggers.aanwezig() == voor
-    for jaar in (2026, 2027):
-        rij = ProgrammaOpgave.objects.get(opgave__slug=SLUG, versie__jaarprogramma__jaar=jaar)
+    # every frozen row: 2026 v1, and 2027's proposal v1 and its correction v2
+    rijen = ProgrammaOpgave.objects.filter(
+        opgave__slug=SLUG, versie__jaarprogramma__jaar__in=(2026, 2027)
+    )
+    assert sorted(rijen.values_list("versie__jaarprogramma__jaar", "versie__nummer")) == [
+        (2026, 1),
+        (2027, 1),
+        (2027, 2),
+    ]
+    for rij in rijen:
         assert (rij.thema_naam, rij.portefeuillehouder_naam) == (oud["thema"], oud["houder"])
         assert rij.history.first().history_change_reason == migratie.REDEN
         namen = set(rij.stuurgroep.values_list("naam", flat=True))

@@ -5,7 +5,7 @@ from django.db.models import Sum
 from django.utils.html import escape
 
 from portaal.demo import inhoud
-from programma.models import Bijdrage, Jaarprogramma, ProgrammaOpgave, Status
+from programma.models import Bijdrage, Jaarprogramma, ProgrammaOpgave, ProgrammaVersie, Status
 from regio.geld import format_bedrag
 from regio.models import Gemeente
 
@@ -16,6 +16,17 @@ def _tekst(response) -> str:
 
 def _bevat(html: str, tekst: str) -> bool:
     return escape(tekst) in html
+
+
+def _huidige_versie(jaar):
+    """The version a proposed year's public pages show: its latest frozen one (the demo's 2027
+    has two, the proposal v1 and its correction v2)."""
+    return (
+        ProgrammaVersie.objects.bevroren()
+        .filter(jaarprogramma__jaar=jaar)
+        .order_by("-nummer")
+        .first()
+    )
 
 
 def test_home_toont_het_huidige_programma_met_budgetten_en_totaal(
@@ -52,9 +63,11 @@ def test_programma_pagina_per_jaar_en_per_versie(demo, client, django_assert_max
 
 def test_bijdragen_op_de_programmapagina_tellen_op(demo, client):
     html = _tekst(client.get("/programma/2027/"))
+    versie = _huidige_versie(2027)
+    assert versie.nummer == 2
     for gemeente in Gemeente.objects.all():
         totaal = Bijdrage.objects.filter(
-            gemeente=gemeente, programma_opgave__versie__jaarprogramma__jaar=2027
+            gemeente=gemeente, programma_opgave__versie=versie
         ).aggregate(s=Sum("bedrag"))["s"]
         assert format_bedrag(totaal) in html
 
@@ -101,7 +114,7 @@ def test_wie_het_concept_ziet(demo, client, login, username, zichtbaar):
 
 def test_opgave_pagina_toont_elk_veld(demo, client, django_assert_max_num_queries):
     po = ProgrammaOpgave.objects.select_related("portefeuillehouder").get(
-        opgave__slug="energietransitie", versie__jaarprogramma__jaar=2027
+        opgave__slug="energietransitie", versie=_huidige_versie(2027)
     )
     with django_assert_max_num_queries(12):
         response = client.get("/opgaven/energietransitie/")
@@ -124,8 +137,9 @@ def test_opgave_pagina_toont_elk_veld(demo, client, django_assert_max_num_querie
             if ProgrammaOpgave.objects.filter(opgave__slug=andere, versie=po.versie).exists():
                 # linked to the same year's content of the other opgave
                 assert f'href="/opgaven/{andere}/{po.versie.jaar}/"' in html
-    # and every year it was in
-    assert 'href="/programma/2026/v1/"' in html and 'href="/programma/2027/v1/"' in html
+    # and every year it was in, at that year's current version (2027: the correction v2)
+    assert 'href="/programma/2026/v1/"' in html
+    assert f'href="/programma/2027/v{po.versie.nummer}/"' in html and po.versie.nummer == 2
     assert client.get("/opgaven/bestaat-niet/").status_code == 404
 
 
@@ -148,7 +162,7 @@ def test_gemeente_pagina_toont_bijdragen_per_programma(demo, client, django_asse
     assert "GM1945" in html
     for jaar in (2026, 2027):
         bijdragen = Bijdrage.objects.filter(
-            gemeente__slug="berg-en-dal", programma_opgave__versie__jaarprogramma__jaar=jaar
+            gemeente__slug="berg-en-dal", programma_opgave__versie=_huidige_versie(jaar)
         )
         for b in bijdragen.select_related("programma_opgave__opgave"):
             assert format_bedrag(b.bedrag) in html

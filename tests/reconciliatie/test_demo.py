@@ -9,15 +9,22 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.reconciliatie.oppervlak import HtmlPagina, klopt
-from tests.reconciliatie.verwacht import Rijen
+from tests.reconciliatie.verwacht import Rijen, Ronde
 
-# The most queries any of these pages may take (a concept adds its computed bijdragen).
-MAX_QUERIES = 14
+# The most queries any of these pages may take (a concept adds its computed bijdragen; the
+# opgave and gemeente pages read the confirmed votes with their Stem rows, and the answered
+# questions, since issue 15).
+MAX_QUERIES = 15
 
 
 @pytest.fixture
 def rijen(demo) -> Rijen:
     return Rijen.lees()
+
+
+@pytest.fixture
+def ronde(demo) -> Ronde:
+    return Ronde.lees()
 
 
 @pytest.fixture
@@ -80,8 +87,11 @@ def test_begroting_en_synergie(jaar, rijen, client, bestuur_client, django_asser
     klopt(pagina, rijen.synergie(versie))
 
 
-def test_opgave_paginas_per_jaar(rijen, client, bestuur_client, django_assert_max_num_queries):
+def test_opgave_paginas_per_jaar(
+    rijen, ronde, client, bestuur_client, django_assert_max_num_queries
+):
     gezien = 0
+    met_stemmen = 0
     for concepten, bezoeker in ((False, client), (True, bestuur_client)):
         for slug in sorted(o["slug"] for o in rijen.opgaven.values()):
             jaren = [
@@ -93,26 +103,35 @@ def test_opgave_paginas_per_jaar(rijen, client, bestuur_client, django_assert_ma
                 assert client.get(f"/opgaven/{slug}/").status_code == 404
                 continue
             pagina = _toon(bezoeker, f"/opgaven/{slug}/", django_assert_max_num_queries)
-            klopt(pagina, rijen.opgave(slug, None, concepten=concepten))
+            getoond = rijen.opgave_jaar(slug, concepten=concepten)
+            klopt(
+                pagina,
+                rijen.opgave(slug, None, concepten=concepten) | ronde.stemmen_opgave(slug, getoond),
+            )
             for jaar in jaren:
                 url = f"/opgaven/{slug}/{jaar}/"
                 pagina = _toon(bezoeker, url, django_assert_max_num_queries)
-                klopt(pagina, rijen.opgave(slug, jaar, concepten=concepten))
+                stemmen = ronde.stemmen_opgave(slug, jaar)
+                klopt(pagina, rijen.opgave(slug, jaar, concepten=concepten) | stemmen)
                 gezien += 1
+                met_stemmen += bool(stemmen)
     assert gezien > 30
+    assert met_stemmen >= 2 * 12  # every opgave of 2026 (decided by all 18 raden), both views
 
 
 def test_gemeenten(rijen, client, django_assert_max_num_queries):
     klopt(_toon(client, "/gemeenten/", django_assert_max_num_queries), rijen.gemeenten_lijst())
 
 
-def test_gemeente_paginas(rijen, client, bestuur_client, django_assert_max_num_queries):
+def test_gemeente_paginas(rijen, ronde, client, bestuur_client, django_assert_max_num_queries):
     for g in sorted(rijen.gemeenten.values(), key=lambda g: g["slug"]):
         pagina = _toon(client, f"/gemeenten/{g['slug']}/", django_assert_max_num_queries)
-        klopt(pagina, rijen.gemeente(g["slug"], concepten=False))
+        stemmen = ronde.stemmen_gemeente(g["slug"])
+        assert stemmen  # every raad decided 2026
+        klopt(pagina, rijen.gemeente(g["slug"], concepten=False) | stemmen)
     for slug in ("arnhem", "mook-en-middelaar"):
         pagina = _toon(bestuur_client, f"/gemeenten/{slug}/", django_assert_max_num_queries)
-        klopt(pagina, rijen.gemeente(slug, concepten=True))
+        klopt(pagina, rijen.gemeente(slug, concepten=True) | ronde.stemmen_gemeente(slug))
 
 
 def test_opstellen_2028(rijen, bestuur_client, django_assert_max_num_queries):

@@ -316,8 +316,8 @@ class Rijen:
             for r in self.regelingen_van(po)
         }
 
-    def opgave(self, slug: str, jaar: int | None, *, concepten: bool) -> Cijfers:
-        """/opgaven/<slug>/ (jaar None) and /opgaven/<slug>/<jaar>/."""
+    def _opgave_per_jaar(self, slug: str, *, concepten: bool) -> dict[int, dict]:
+        """The opgave's row in the version each year shows."""
         opgave_id = next(pk for pk, o in self.opgaven.items() if o["slug"] == slug)
         per_jaar = {}
         for j, vid in self.huidige_versies(concepten=concepten).items():
@@ -327,9 +327,19 @@ class Rijen:
             )
             if po is not None:
                 per_jaar[j] = po
+        return per_jaar
+
+    def opgave_jaar(self, slug: str, *, concepten: bool) -> int:
+        """The year /opgaven/<slug>/ shows: the newest published one, else the concept's."""
+        per_jaar = self._opgave_per_jaar(slug, concepten=concepten)
+        gepubliceerd = [j for j, po in per_jaar.items() if self.bevroren(po["versie_id"])]
+        return max(gepubliceerd or per_jaar)
+
+    def opgave(self, slug: str, jaar: int | None, *, concepten: bool) -> Cijfers:
+        """/opgaven/<slug>/ (jaar None) and /opgaven/<slug>/<jaar>/."""
+        per_jaar = self._opgave_per_jaar(slug, concepten=concepten)
         if jaar is None:
-            gepubliceerd = [j for j, po in per_jaar.items() if self.bevroren(po["versie_id"])]
-            jaar = max(gepubliceerd or per_jaar)
+            jaar = self.opgave_jaar(slug, concepten=concepten)
         po = per_jaar[jaar]
         k: Cijfers = {
             ("kerncijfers", "opgave", "budget"): po["budget"],
