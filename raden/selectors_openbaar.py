@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from programma.models import ProgrammaOpgave
-from programma.selectors import gepubliceerde_versies
 from raden.models import Keuze, Stem, Stemming, Vraag
 from regio.models import Gemeente
 
@@ -97,16 +96,15 @@ _PER_LID = ("fractie_naam", "raadslid__achternaam", "raadslid__voornaam", "pk")
 
 
 def stemmen_van_gemeente(gemeente: Gemeente) -> list[OpenbareStemming]:
-    """The confirmed votes of this gemeente's raad on the opgaven of the current published
-    version of each year, newest year first (one query)."""
+    """Every confirmed vote of this gemeente's raad, also those on a version that a correction
+    superseded (they are the raad's public record; the page names the version), newest year
+    and version first (one query)."""
     return _per_stemming(
         _bevestigde_stemmen()
-        .filter(
-            stemming__gemeente=gemeente,
-            stemming__versie__in=gepubliceerde_versies().values("pk"),
-        )
+        .filter(stemming__gemeente=gemeente)
         .order_by(
             "-stemming__versie__jaarprogramma__jaar",
+            "-stemming__versie__nummer",
             "stemming__programma_opgave__rangorde",
             "stemming__geopend_op",
             "stemming_id",

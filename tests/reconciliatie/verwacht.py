@@ -613,16 +613,11 @@ class Ronde:
         return k
 
     def stemmen_gemeente(self, slug: str) -> Cijfers:
-        """/gemeenten/<slug>/: the confirmed votes on the current published version of each
-        year, counted per fractie from the Stem rows."""
+        """/gemeenten/<slug>/: every confirmed vote of its raad (also on a superseded
+        version), counted per fractie from the Stem rows."""
         g = next(pk for pk, x in self.gemeenten.items() if x["slug"] == slug)
-        huidig = {self.huidige_versie(j["jaar"]) for j in self.jaren.values()}
         return self._stemtabel(
-            [
-                s
-                for s in self.stemmingen
-                if s["gemeente_id"] == g and s["bevestigd_op"] and s["versie_id"] in huidig
-            ]
+            [s for s in self.stemmingen if s["gemeente_id"] == g and s["bevestigd_op"]]
         )
 
     def stemmen_opgave(self, slug: str, jaar: int) -> Cijfers:
