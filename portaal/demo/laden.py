@@ -381,6 +381,23 @@ def _stem_per_fractie(stemming, raad, keuze: dict[int, tuple[str, str]], griffie
         )
 
 
+def _stem_als_raad(stemming, raad, keuze: dict[int, tuple[str, str]], griffier) -> None:
+    """The griffier's quick entry for the whole raad at once: the majority vote, with every
+    member who voted otherwise or did not take part as an exception (one call per vote keeps
+    the demo's 6,000 votes quick to load)."""
+    leden = [lid for _, fractieleden in raad for lid in fractieleden]
+    stemmen = Counter(keuze[lid.pk][0] for lid in leden)
+    stemmen.pop(Keuze.NIET_DEELGENOMEN, None)
+    meeste = stemmen.most_common(1)[0][0] if stemmen else Keuze.VOOR
+    raden.stem_fractie(
+        stemming=stemming,
+        fractie=None,
+        keuze=meeste,
+        uitzonderingen={lid.pk: keuze[lid.pk] for lid in leden if keuze[lid.pk] != (meeste, "")},
+        acting_user=griffier,
+    )
+
+
 def _vergadering(
     gemeente, versie, datum: datetime.date, *, verworpen=(), staken=None, zienswijzen=None
 ) -> None:
@@ -394,7 +411,7 @@ def _vergadering(
     ):
         slug = stemming.programma_opgave.opgave.slug
         bedoeld = STAKEN if slug == staken else VERWORPEN if slug in verworpen else AANGENOMEN
-        _stem_per_fractie(stemming, raad, _stemgedrag(gemeente, raad, slug, bedoeld), griffier)
+        _stem_als_raad(stemming, raad, _stemgedrag(gemeente, raad, slug, bedoeld), griffier)
         stemming = raden.sluit_stemming(stemming=stemming, acting_user=griffier)
         verwacht = {
             AANGENOMEN: Uitkomst.AANGENOMEN,

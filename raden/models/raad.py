@@ -152,8 +152,10 @@ class Raadslid(models.Model):
             ),
         ]
 
+    # No related rows in __str__: the admin lists thousands of these (a delete confirmation
+    # names every protected vote and seat), and each lookup would be a query.
     def __str__(self) -> str:
-        return f"{self.naam} ({self.fractie.naam}, {self.gemeente})"
+        return self.naam
 
     @property
     def naam(self) -> str:

@@ -145,7 +145,7 @@ class Stemming(Bevriesbaar):
         ]
 
     def __str__(self) -> str:
-        return f"{self.gemeente}: {self.programma_opgave} ({self.vergaderdatum:%d-%m-%Y})"
+        return f"Stemming {self.pk} ({self.vergaderdatum:%d-%m-%Y})"
 
     @property
     def is_open(self) -> bool:
@@ -211,7 +211,7 @@ class Stem(Bevriesbaar):
         ]
 
     def __str__(self) -> str:
-        return f"{self.raadslid.naam}: {self.get_keuze_display()}"
+        return f"{self.raadslid_naam}: {self.get_keuze_display()}"
 
 
 @bevriezing.registreer(pad="stemming__bevestigd_op", melding=BEVESTIGD, kopieer=False)
@@ -252,7 +252,7 @@ class Besluit(Bevriesbaar):
         ]
 
     def __str__(self) -> str:
-        return f"{self.gemeente}: {self.programma_opgave} ({'ja' if self.deelname else 'nee'})"
+        return f"Besluit {self.pk} ({'ja' if self.deelname else 'nee'})"
 
 
 @bevriezing.registreer(pad="vastgesteld_op", kopieer=False)
@@ -290,4 +290,4 @@ class Dekking(Bevriesbaar):
         ]
 
     def __str__(self) -> str:
-        return f"{self.programma_opgave}: {'gedekt' if self.gedekt else 'niet gedekt'}"
+        return f"Dekking {self.programma_opgave_id}: {'gedekt' if self.gedekt else 'niet gedekt'}"

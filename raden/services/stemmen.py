@@ -181,20 +181,24 @@ def stem(
 def stem_fractie(
     *,
     stemming: Stemming,
-    fractie: Fractie,
+    fractie: Fractie | None,
     keuze: str,
     acting_user,
     uitzonderingen: dict[int, tuple[str, str]] | None = None,
 ) -> list[Stem]:
-    """The griffier's quick entry: every member of a fractie votes `keuze`, except the members
-    in `uitzonderingen` (raadslid pk -> (keuze, reden))."""
+    """The griffier's quick entry: every member of a fractie (or, with `fractie=None`, of the
+    whole raad: "de raad stemt voor, behalve ...") votes `keuze`, except the members in
+    `uitzonderingen` (raadslid pk -> (keuze, reden))."""
     stemming = _vergrendel(stemming)
     _weiger_als_niet_open(stemming)
     _weiger_zonder_griffier(acting_user, stemming.gemeente)
-    if fractie.gemeente_id != stemming.gemeente_id:
+    if fractie is not None and fractie.gemeente_id != stemming.gemeente_id:
         raise DomeinFout(_("Deze fractie zit niet in deze raad."))
     uitzonderingen = uitzonderingen or {}
-    leden = list(stemgerechtigden(stemming).filter(fractie=fractie).select_related("fractie"))
+    leden = stemgerechtigden(stemming).select_related("fractie")
+    if fractie is not None:
+        leden = leden.filter(fractie=fractie)
+    leden = list(leden)
     onbekend = set(uitzonderingen) - {lid.pk for lid in leden}
     if onbekend:
         raise DomeinFout(_("Een uitzondering is geen lid van deze fractie."))

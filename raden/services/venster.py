@@ -150,6 +150,9 @@ def open_stemmingen(
 def sluit_stemming(*, stemming: Stemming, acting_user) -> Stemming:
     """The griffier closes the window: members without a vote are recorded as absent, and the
     outcome is computed and stored with the votes, to be confirmed."""
+    # The Stemming rows below are read under their own lock and changed only in fields the
+    # service sets, so they are saved without a full_clean (which asks the database about
+    # each of its seven foreign keys); the frozen check in save() still applies.
     stemming = _vergrendel(stemming)
     _weiger_als_niet_open(stemming)
     _weiger_zonder_griffier(acting_user, stemming.gemeente)
@@ -170,7 +173,7 @@ def sluit_stemming(*, stemming: Stemming, acting_user) -> Stemming:
     stemming.uitkomst = uitslag.uitkomst
     stemming.gesloten_op = nu
     stemming.gesloten_door = acting_user
-    return bewaar(stemming, acting_user=acting_user, reden=_("Stemming gesloten"))
+    return bewaar(stemming, acting_user=acting_user, reden=_("Stemming gesloten"), valideer=False)
 
 
 @transaction.atomic
@@ -194,7 +197,7 @@ def heropen_stemming(*, stemming: Stemming, acting_user) -> Stemming:
         verwijder(automatisch, acting_user=acting_user, reden=_("Stemming heropend"))
     stemming.gesloten_op = stemming.gesloten_door = None
     stemming.uitkomst = ""
-    return bewaar(stemming, acting_user=acting_user, reden=_("Stemming heropend"))
+    return bewaar(stemming, acting_user=acting_user, reden=_("Stemming heropend"), valideer=False)
 
 
 @transaction.atomic
@@ -260,6 +263,6 @@ def bevestig_stemming(*, stemming: Stemming, acting_user, zienswijze: str = "") 
         )
     stemming.bevestigd_op = timezone.now()
     stemming.bevestigd_door = acting_user
-    bewaar(stemming, acting_user=acting_user, reden=_("Uitslag bevestigd"))
+    bewaar(stemming, acting_user=acting_user, reden=_("Uitslag bevestigd"), valideer=False)
     meldingen.besluit_bevestigd(stemming=stemming, besluit=besluit)
     return besluit
