@@ -186,25 +186,26 @@ class Command(BaseCommand):
     _opbouw_s: float | None = None
 
     def _stemming(self) -> str:
-        """A whole council vote in Arnhem (39 members) on an undecided 2027 opgave, through the
-        services and rolled back: per vote, closing and confirming, and the matrix after it."""
+        """A whole council vote in Nijmegen (39 members, nothing decided on 2027 in the demo)
+        through the services and rolled back: per vote, closing and confirming, and the matrix
+        after it."""
         from raden import services as raden
         from raden.cijfers import dekking_van
         from raden.models import Keuze
 
-        griffier = get_user_model().objects.get(username="griffier-arnhem")
-        arnhem = Gemeente.objects.get(slug="arnhem")
+        griffier = get_user_model().objects.get(username="griffier-nijmegen")
+        gemeente = Gemeente.objects.get(slug="nijmegen")
         versie = (
             ProgrammaVersie.objects.bevroren()
             .filter(jaarprogramma__jaar=2027)
             .order_by("-nummer")
             .first()
         )
-        uit = "stemming Arnhem: niet gemeten"
+        uit = "stemming Nijmegen: niet gemeten"
         try:
             with transaction.atomic():
                 stemming = raden.open_stemmingen(
-                    gemeente=arnhem,
+                    gemeente=gemeente,
                     versie=versie,
                     vergaderdatum=datetime.date.today(),
                     acting_user=griffier,
@@ -230,7 +231,7 @@ class Command(BaseCommand):
                     dekking_van(versie)
                     matrix_ms = (time.perf_counter() - begin) * 1000
                 uit = (
-                    f"stemming Arnhem ({len(leden)} leden, teruggedraaid): "
+                    f"stemming Nijmegen ({len(leden)} leden, teruggedraaid): "
                     f"{per_stem_ms:.1f} ms en {per_stem_q:.0f} queries per stem; sluiten + "
                     f"bevestigen {afronden_ms:.0f} ms; dekkingsmatrix {matrix_ms:.1f} ms, "
                     f"{teller.aantal} queries"
@@ -239,7 +240,7 @@ class Command(BaseCommand):
         except Teruggedraaid:
             pass
         except Exception as fout:  # a refusal is a result of the bench, not a crash
-            uit = f"stemming Arnhem: niet gemeten: {fout}"
+            uit = f"stemming Nijmegen: niet gemeten: {fout}"
         return uit
 
     def _voorstel_groot(self, bestuur, keer: int) -> tuple | str:
