@@ -116,17 +116,6 @@ def _controleer(antwoorden: list, aantal: int) -> None:
 
 
 @pytest.fixture
-def demo_na_afloop(django_db_blocker):
-    """A transactional test empties every table afterwards; the session's demo region is
-    loaded again after that, for whatever test comes next."""
-    yield
-    from portaal.demo.laden import laad_demo
-
-    with django_db_blocker.unblock():
-        laad_demo()
-
-
-@pytest.fixture
 def demo_vastgelegd(demo_na_afloop, transactional_db):
     from portaal.demo.laden import laad_demo
 

@@ -27,17 +27,6 @@ User = get_user_model()
 
 
 @pytest.fixture
-def demo_na_afloop(django_db_blocker):
-    """A transactional test empties every table afterwards; the session's demo region is
-    loaded again after that, for whatever test comes next."""
-    yield
-    from portaal.demo.laden import laad_demo
-
-    with django_db_blocker.unblock():
-        laad_demo()
-
-
-@pytest.fixture
 def raad_met_accounts(demo_na_afloop, transactional_db):
     """Arnhem (39 seats) with an account for every raadslid: the demo's members without one
     leave the council and are succeeded by members with an account, through the services."""
