@@ -116,7 +116,10 @@ def _controleer(antwoorden: list, aantal: int) -> None:
 
 
 @pytest.fixture
-def demo_vastgelegd(demo_na_afloop, transactional_db):
+def demo_vastgelegd(transactional_db):
+    """The demo region, committed. A transactional test empties every table afterwards;
+    pytest-django runs these tests after all others, so nothing after them needs the demo
+    again, and each of them loads it itself (reloading after each cost a demo load per test)."""
     from portaal.demo.laden import laad_demo
 
     laad_demo()  # idempotent: completes the committed demo region, or loads it

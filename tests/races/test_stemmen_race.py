@@ -27,7 +27,7 @@ User = get_user_model()
 
 
 @pytest.fixture
-def raad_met_accounts(demo_na_afloop, transactional_db):
+def raad_met_accounts(transactional_db):
     """Arnhem (39 seats) with an account for every raadslid: the demo's members without one
     leave the council and are succeeded by members with an account, through the services."""
     from portaal.demo.laden import laad_demo
