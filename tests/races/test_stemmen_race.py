@@ -28,13 +28,14 @@ User = get_user_model()
 
 @pytest.fixture
 def raad_met_accounts(transactional_db):
-    """Arnhem (39 seats) with an account for every raadslid: the demo's members without one
-    leave the council and are succeeded by members with an account, through the services."""
+    """Nijmegen (39 seats, nothing decided on 2027 in the demo) with an account for every
+    raadslid: the demo's members without one leave the council and are succeeded by members
+    with an account, through the services."""
     from portaal.demo.laden import laad_demo
 
     laad_demo()
-    arnhem = Gemeente.objects.get(slug="arnhem")
-    griffier = User.objects.get(username="griffier-arnhem")
+    arnhem = Gemeente.objects.get(slug="nijmegen")
+    griffier = User.objects.get(username="griffier-nijmegen")
     for i, lid in enumerate(
         Raadslid.objects.zittend().filter(gemeente=arnhem, user__isnull=True).order_by("pk")
     ):
@@ -44,7 +45,7 @@ def raad_met_accounts(transactional_db):
             fractie=lid.fractie,
             voornaam="Opvolger",
             achternaam=f"Nummer {i}",
-            email=f"opvolger{i}@arnhem.example",
+            email=f"opvolger{i}@nijmegen.example",
             acting_user=griffier,
         )
     leden = list(Raadslid.objects.zittend().filter(gemeente=arnhem).order_by("pk"))
@@ -103,7 +104,7 @@ def _tegelijk(taken) -> list:
 
 
 def _url(stemming, actie=""):
-    return f"/gemeenten/arnhem/stemmingen/{stemming.pk}/{actie}"
+    return f"/gemeenten/nijmegen/stemmingen/{stemming.pk}/{actie}"
 
 
 def test_39_raadsleden_stemmen_tegelijk(raad_met_accounts):
