@@ -17,7 +17,7 @@ def raadsleden_van(gemeente: Gemeente) -> QuerySet[Raadslid]:
         Raadslid.objects.zittend()
         .filter(gemeente=gemeente)
         .select_related("fractie", "user")
-        .order_by("fractie__naam", "user__last_name", "user__first_name")
+        .order_by("fractie__naam", "achternaam", "voornaam")
     )
 
 

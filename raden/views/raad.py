@@ -98,9 +98,7 @@ def raad(request: HttpRequest, slug: str) -> HttpResponse:
             antwoord = _raadslid_toevoegen(request, gemeente, form)
         if antwoord is not None:
             return antwoord
-    raadsleden = list(
-        selectors.raadsleden_van(gemeente).order_by("fractie__naam", "achternaam", "voornaam")
-    )
+    raadsleden = list(selectors.raadsleden_van(gemeente))
     per_fractie: dict[int, list[Raadslid]] = {}
     for lid in raadsleden:
         per_fractie.setdefault(lid.fractie_id, []).append(lid)
