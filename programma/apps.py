@@ -13,3 +13,5 @@ class ProgrammaConfig(AppConfig):
         # The frozen kinds of this app are declared on its models (regio.bevriezing); the
         # lifecycle rules that are not frozen kinds are added to what `migrate` installs.
         database_triggers.registreer_extra(triggers.groepen)
+        # the raadsvoorstel and the programme document (raden adds the besluitenoverzicht)
+        from programma.documenten import inhoud  # noqa: F401

@@ -731,3 +731,7 @@ class Bijdrage(VersieInhoud):
 
     def __str__(self) -> str:
         return f"{self.gemeente}: {self.bedrag} voor {self.programma_opgave}"
+
+
+# Stored beside a frozen version (its row takes no new fields): programma/documenten/models.py
+from programma.documenten.models import Document, DocumentSoort, Vingerafdruk  # noqa: E402, F401

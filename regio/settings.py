@@ -200,7 +200,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # django-axes reports every login at INFO; failures and lock-outs come at WARNING.
-    "loggers": {"axes": {"level": os.environ.get("AXES_LOG_LEVEL", "WARNING")}},
+    "loggers": {
+        "axes": {"level": os.environ.get("AXES_LOG_LEVEL", "WARNING")},
+        # WeasyPrint and fontTools report every rendering step at INFO
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # Production mode: everything `manage.py check --deploy` asks for.

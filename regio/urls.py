@@ -6,7 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from programma import views as programma_views
-from programma.views import opstellen
+from programma.views import documenten, opstellen
 from raden.views import openbaar as raden_openbaar
 from regio import views as regio_views
 from regio.forms import InlogForm
@@ -73,6 +73,17 @@ urlpatterns = [
     ),
     path("programma/<int:jaar>/bewerken/voorstellen/", opstellen.voorstellen, name="voorstellen"),
     path("programma/<int:jaar>/corrigeren/", opstellen.corrigeren, name="corrigeren"),
+    # The documents of a version (programma/views/documenten.py): the published version, or /v<n>/
+    *[
+        path(f"programma/<int:jaar>/{voor}{route}", view, name=f"{naam}{achter}")
+        for voor, achter in (("", ""), ("v<int:nummer>/", "-versie"))
+        for route, view, naam in (
+            ("raadsvoorstel/<slug:gemeente>.pdf", documenten.raadsvoorstel, "raadsvoorstel-pdf"),
+            ("programma.pdf", documenten.programmadocument, "programma-pdf"),
+            ("besluiten.pdf", documenten.besluiten, "besluiten-pdf"),
+            ("raadsvoorstellen.zip", documenten.raadsvoorstellen_zip, "raadsvoorstellen-zip"),
+        )
+    ],
     path("opgaven/<slug:slug>/", raden_openbaar.opgave, name="opgave"),
     path("opgaven/<slug:slug>/<int:jaar>/", raden_openbaar.opgave, name="opgave-jaar"),
     path("gemeenten/", regio_views.gemeenten, name="gemeenten"),

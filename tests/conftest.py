@@ -19,6 +19,15 @@ from tests.factories import (
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _media_in_tmp(tmp_path_factory):
+    """Stored documents go to a folder of this test run, never into the checkout's media/."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture(scope="session")
 def demo_region(django_db_setup, django_db_blocker):
     """The demo region of `manage.py demo`, committed once for the whole session."""

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from opgaven.models import Opgave
+from programma.documenten.vingerafdruk import leg_vast as leg_vingerafdruk_vast
 from programma.models import (
     Bijdrage,
     Deelnemer,
@@ -370,6 +371,8 @@ def stel_programma_voor(
     versie.bevroren_op = op or nu
     versie.bevroren_door = acting_user
     bewaar(versie, acting_user=acting_user, reden=_("Voorgesteld aan de raden"))
+    # The fingerprint of what was proposed, stored with it (programma/documenten/vingerafdruk.py)
+    leg_vingerafdruk_vast(versie)
     if programma.status == Status.CONCEPT:
         programma.status = Status.VOORGESTELD
         with statusovergang():

@@ -1,0 +1,193 @@
+"""The fingerprint of a frozen programme version: SHA-256 over its canonical content.
+
+The canonical content is everything the version proposes, named by lasting keys (opgave and
+gemeente slugs, never database ids): year and number, title and vision, the verdeelsleutel, the
+peildatum and the members with their inwoners, and per opgave its texts, budget, capaciteit,
+portefeuillehouder, stuurgroep, externe regelingen, synergieën and the stored bijdragen. It is
+serialised as JSON with sorted keys and no whitespace, UTF-8, and hashed. Who proposed it and
+when are left out: the print says *what* was proposed, so the same content gives the same print.
+
+`VORM` numbers this form. Changing what goes in is a new form: prints already stored keep the
+number they were made with."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from programma.documenten.models import Vingerafdruk
+from programma.models import (
+    Bijdrage,
+    Deelnemer,
+    ExterneRegeling,
+    ProgrammaOpgave,
+    ProgrammaVersie,
+    StuurgroepLid,
+    Synergie,
+)
+
+VORM = 1
+HEX64 = re.compile(r"\b[0-9a-f]{64}\b")
+
+
+def _tekst(waarde) -> str:
+    if isinstance(waarde, Decimal):
+        return format(waarde.normalize(), "f")
+    return "" if waarde is None else str(waarde)
+
+
+def canoniek(versie: ProgrammaVersie) -> dict:
+    """The canonical content of a version as a plain dict (6 queries, whatever its size); a
+    frozen version's names as stored at its proposal."""
+    opgaven = list(
+        ProgrammaOpgave.objects.filter(versie=versie)
+        .select_related("opgave")
+        .order_by("opgave__slug")
+    )
+    slug_van = {po.pk: po.opgave.slug for po in opgaven}
+    per_opgave: dict[int, dict] = {
+        po.pk: {
+            "opgave": po.opgave.slug,
+            "titel": po.opgave.titel,
+            "thema": po.thema_naam,
+            "rangorde": po.rangorde,
+            "doel": po.doel,
+            "resultaat": po.resultaat,
+            "mandaat": po.mandaat,
+            "sturing": po.sturing,
+            "budget": po.budget,
+            "capaciteit_fte": _tekst(po.capaciteit_fte),
+            "capaciteit_toelichting": po.capaciteit_toelichting,
+            "portefeuillehouder": _houder(po),
+            "stuurgroep": [],
+            "externe_regelingen": [],
+            "synergieen": [],
+            "bijdragen": {},
+        }
+        for po in opgaven
+    }
+    # The names as stored at the proposal, as codes: never a translated label, so the print
+    # does not depend on the reader's language.
+    for lid in StuurgroepLid.objects.filter(programma_opgave__versie=versie):
+        per_opgave[lid.programma_opgave_id]["stuurgroep"].append(
+            {
+                "naam": lid.naam,
+                "functie": lid.functie,
+                "gemeente": lid.gemeente_naam,
+                "soort": lid.soort,
+                "rol": lid.rol,
+            }
+        )
+    for regeling in ExterneRegeling.objects.filter(programma_opgave__versie=versie):
+        per_opgave[regeling.programma_opgave_id]["externe_regelingen"].append(
+            {
+                "naam": regeling.naam,
+                "niveau": regeling.niveau,
+                "verwachte_cofinanciering": regeling.verwachte_cofinanciering,
+                "toelichting": regeling.toelichting,
+            }
+        )
+    for synergie in Synergie.objects.filter(van__versie=versie):
+        for eigen, ander in (
+            (synergie.van_id, synergie.naar_id),
+            (synergie.naar_id, synergie.van_id),
+        ):
+            per_opgave[eigen]["synergieen"].append(
+                {"met": slug_van[ander], "toelichting": synergie.toelichting}
+            )
+    deelnemers = list(
+        Deelnemer.objects.filter(versie=versie)
+        .select_related("gemeente")
+        .order_by("gemeente__slug")
+    )
+    gemeente_slug = {d.gemeente_id: d.gemeente.slug for d in deelnemers}
+    for po_id, gemeente_id, bedrag in Bijdrage.objects.filter(
+        programma_opgave__versie=versie
+    ).values_list("programma_opgave_id", "gemeente_id", "bedrag"):
+        per_opgave[po_id]["bijdragen"][gemeente_slug.get(gemeente_id, str(gemeente_id))] = bedrag
+    for inhoud in per_opgave.values():
+        for lijst in ("stuurgroep", "externe_regelingen", "synergieen"):
+            inhoud[lijst].sort(key=lambda d: json.dumps(d, sort_keys=True, ensure_ascii=False))
+    return {
+        "vorm": VORM,
+        "jaar": versie.jaarprogramma.jaar,
+        "versie": versie.nummer,
+        "titel": versie.titel,
+        "visie": {
+            "fundament": versie.visie_fundament,
+            "actualiteit": versie.visie_actualiteit,
+            "perspectief": versie.visie_perspectief,
+        },
+        "verdeelsleutel": versie.verdeelsleutel,
+        "basisaandeel": _tekst(versie.basisaandeel),
+        "peildatum_inwoners": _tekst(versie.peildatum_inwoners),
+        "deelnemers": [
+            {
+                "gemeente": d.gemeente.slug,
+                "naam": d.gemeente_naam,
+                "inwoners": d.inwoners,
+                "percentage": _tekst(d.percentage),
+            }
+            for d in deelnemers
+        ],
+        "opgaven": [per_opgave[po.pk] for po in opgaven],
+    }
+
+
+def _houder(po: ProgrammaOpgave) -> dict:
+    return {
+        "naam": po.portefeuillehouder_naam,
+        "functie": po.portefeuillehouder_functie,
+        "gemeente": po.portefeuillehouder_gemeente,
+    }
+
+
+def bereken(versie: ProgrammaVersie) -> str:
+    """The SHA-256 (hex) of a version's canonical content."""
+    tekst = json.dumps(canoniek(versie), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(tekst.encode("utf-8")).hexdigest()
+
+
+def leg_vast(versie: ProgrammaVersie) -> Vingerafdruk:
+    """Store the fingerprint of a frozen version (at its proposal; idempotent)."""
+    bestaand = Vingerafdruk.objects.filter(versie=versie).first()
+    if bestaand is not None:
+        return bestaand
+    try:
+        with transaction.atomic():
+            return Vingerafdruk.objects.create(
+                versie=versie, sha256=bereken(versie), vorm=VORM, berekend_op=timezone.now()
+            )
+    except IntegrityError:
+        # another request stored it first (a version frozen before fingerprints existed)
+        return Vingerafdruk.objects.get(versie=versie)
+
+
+def vingerafdruk_van(versie: ProgrammaVersie) -> str | None:
+    """The stored fingerprint of a frozen version (stored now for one frozen before this
+    existed); None for a concept, whose content still changes."""
+    if not versie.is_bevroren:
+        return None
+    try:
+        return versie.vingerafdruk.sha256
+    except Vingerafdruk.DoesNotExist:
+        return leg_vast(versie).sha256
+
+
+def normaliseer(tekst: str) -> str | None:
+    """The fingerprint in what someone pasted (spaces, capitals, a 'sha256:' prefix and line
+    breaks allowed), or None when it holds none."""
+    schoon = re.sub(r"[\s:-]", "", tekst.lower()).removeprefix("sha256")
+    return schoon if re.fullmatch(r"[0-9a-f]{64}", schoon) else None
+
+
+def zoek(sha256: str) -> Vingerafdruk | None:
+    """The fingerprint row with this value, with its version and year."""
+    return (
+        Vingerafdruk.objects.select_related("versie__jaarprogramma").filter(sha256=sha256).first()
+    )

@@ -1,0 +1,141 @@
+"""The PDF documents of a programme version, and the zip with all of them.
+
+Public once a version is proposed (served from storage, rendered on first request); a concept
+is a preview for those who draft it, rendered on every request, marked CONCEPT on every page
+and never stored; 404 for everyone else, for a gemeente that does not take part in the version
+and for a besluitenoverzicht before there are decisions."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from programma import selectors
+from programma.documenten import opslag, soorten
+from programma.documenten.models import DocumentSoort
+from programma.models import ProgrammaVersie
+from regio.models import Gemeente
+from regio.permissions import openbaar
+
+
+def versie_van_document(user, jaar: int, nummer: int | None) -> ProgrammaVersie:
+    """The version a document URL shows: the published one (or /v<n>/); a concept only for
+    whoever may draft it (a portefeuillehouder reads the concept's pages, not its previews)."""
+    versie = selectors.versie_voor(user, jaar, nummer)
+    if not versie.is_bevroren and not selectors.mag_concepten_zien(user):
+        raise Http404("Geen programma voor dit jaar.")
+    return versie
+
+
+def _schijf(inhoud: bytes, *, bestandsnaam: str, etag: str | None, soort: str) -> HttpResponse:
+    response = HttpResponse(inhoud, content_type=soort)
+    response["Content-Disposition"] = f'inline; filename="{bestandsnaam}"'
+    response["Content-Length"] = str(len(inhoud))
+    if etag:
+        response["ETag"] = f'"{etag}"'
+        patch_cache_control(response, public=True, max_age=300)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _niet_gewijzigd(request: HttpRequest, etag: str) -> bool:
+    gevraagd = request.headers.get("If-None-Match", "")
+    return f'"{etag}"' in [d.strip() for d in gevraagd.split(",")] or gevraagd.strip() == "*"
+
+
+def _document(request: HttpRequest, code: str, versie: ProgrammaVersie, gemeente) -> HttpResponse:
+    soort = soorten.soort(code)
+    if not soort.bestaat_voor(versie):
+        raise Http404("Dit document bestaat (nog) niet voor deze versie.")
+    if not versie.is_bevroren:
+        inhoud, _, _ = opslag.render(soort, versie, gemeente)
+        return _schijf(
+            inhoud,
+            bestandsnaam="CONCEPT-" + soort.bestandsnaam(versie, gemeente),
+            etag=None,
+            soort="application/pdf",
+        )
+    doc = opslag.document(code, versie, gemeente)
+    if _niet_gewijzigd(request, doc.sha256):
+        response = HttpResponseNotModified()
+        response["ETag"] = f'"{doc.sha256}"'
+        return response
+    return _schijf(
+        opslag.inhoud_van(doc),
+        bestandsnaam=doc.bestandsnaam,
+        etag=doc.sha256,
+        soort="application/pdf",
+    )
+
+
+def _deelnemer_of_404(versie: ProgrammaVersie, slug: str) -> Gemeente:
+    gemeente = get_object_or_404(Gemeente, slug=slug)
+    if gemeente.pk not in {d.gemeente_id for d in selectors.deelnemers_van(versie)}:
+        raise Http404("Deze gemeente neemt niet deel aan deze programmaversie.")
+    return gemeente
+
+
+@require_safe
+@openbaar
+def raadsvoorstel(
+    request: HttpRequest, jaar: int, gemeente: str, nummer: int | None = None
+) -> HttpResponse:
+    versie = versie_van_document(request.user, jaar, nummer)
+    return _document(
+        request, DocumentSoort.RAADSVOORSTEL, versie, _deelnemer_of_404(versie, gemeente)
+    )
+
+
+@require_safe
+@openbaar
+def programmadocument(request: HttpRequest, jaar: int, nummer: int | None = None) -> HttpResponse:
+    versie = versie_van_document(request.user, jaar, nummer)
+    return _document(request, DocumentSoort.PROGRAMMA, versie, None)
+
+
+@require_safe
+@openbaar
+def besluiten(request: HttpRequest, jaar: int, nummer: int | None = None) -> HttpResponse:
+    versie = versie_van_document(request.user, jaar, nummer)
+    return _document(request, DocumentSoort.BESLUITEN, versie, None)
+
+
+@require_safe
+@openbaar
+def raadsvoorstellen_zip(
+    request: HttpRequest, jaar: int, nummer: int | None = None
+) -> HttpResponse:
+    """Every document of a proposed version in one zip, for the programmabureau to send on.
+    A concept has none: a zip is for sending out, and a concept is not sent out."""
+    versie = versie_van_document(request.user, jaar, nummer)
+    if not versie.is_bevroren:
+        raise Http404("Een concept wordt niet als zip verstuurd.")
+    documenten = [opslag.document(s.code, versie, g) for s, g in opslag.documenten_van(versie)]
+    etag = hashlib.sha256("".join(d.sha256 for d in documenten).encode()).hexdigest()
+    if _niet_gewijzigd(request, etag):
+        response = HttpResponseNotModified()
+        response["ETag"] = f'"{etag}"'
+        return response
+    buffer = io.BytesIO()
+    # PDFs are compressed already: stored, not deflated again
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as z:
+        for doc in documenten:
+            info = zipfile.ZipInfo(doc.bestandsnaam, date_time=doc.gemaakt_op.timetuple()[:6])
+            z.writestr(info, opslag.inhoud_van(doc))
+    response = _schijf(
+        buffer.getvalue(),
+        bestandsnaam=f"raadsvoorstellen-{jaar}-v{versie.nummer}.zip",
+        etag=etag,
+        soort="application/zip",
+    )
+    response["Content-Disposition"] = response["Content-Disposition"].replace(
+        "inline", "attachment"
+    )
+    return response
