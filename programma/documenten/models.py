@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from regio import bevriezing
 from regio.bevriezing import Bevriesbaar, BevrorenQuerySet
@@ -38,6 +39,7 @@ class Vingerafdruk(Bevriesbaar):
     vorm = models.PositiveSmallIntegerField(_("vorm"), default=1)
     berekend_op = models.DateTimeField(_("berekend op"))
 
+    history = HistoricalRecords()
     objects = BevrorenQuerySet.as_manager()
 
     class Meta:
@@ -81,6 +83,7 @@ class Document(Bevriesbaar):
     vingerafdruk = models.CharField(_("vingerafdruk van de versie"), max_length=64)
     gemaakt_op = models.DateTimeField(_("gemaakt op"))
 
+    history = HistoricalRecords()
     objects = BevrorenQuerySet.as_manager()
 
     class Meta:
