@@ -18,9 +18,9 @@ import tracemalloc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
-from django.test.utils import override_settings
+from django.test.utils import CaptureQueriesContext, override_settings
 
 from programma.documenten import opslag, pdf, soorten
 from programma.documenten.models import Document, DocumentSoort
@@ -197,12 +197,19 @@ def _meet(meting: _Meting, renders: int, downloads: int, voorstellen: int | None
     render_ms = statistics.median(tijden)
     meting.regel(naam_rv, paginas_rv, render_ms, renders, len(inhoud) // 1024)
     soort = soorten.soort(DocumentSoort.RAADSVOORSTEL)
-    html_tijden = []
+    html_tijden, queries = [], []
     for _ in range(renders):
-        begin = time.perf_counter()
-        opslag.html_van(soort, versie, gemeente)
-        html_tijden.append((time.perf_counter() - begin) * 1000)
-    meting.regel("  waarvan HTML (context + sjabloon)", "", statistics.median(html_tijden))
+        with CaptureQueriesContext(connection) as gevangen:
+            begin = time.perf_counter()
+            opslag.html_van(soort, versie, gemeente)
+            html_tijden.append((time.perf_counter() - begin) * 1000)
+        queries.append(len(gevangen))
+    meting.regel(
+        "  waarvan HTML (context + sjabloon)",
+        "",
+        statistics.median(html_tijden),
+        doel=f"{max(queries)} queries",
+    )
 
     _programma_en_besluiten(meting, versie, renders)
 
