@@ -76,7 +76,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--herhalingen", type=int, default=30)
         parser.add_argument("--voorstellen", type=int, default=3, help="herhalingen per voorstel")
-        parser.add_argument("--renders", type=int, default=3, help="herhalingen per document")
+        parser.add_argument("--renders", type=int, default=5, help="herhalingen per document")
         parser.add_argument("--downloads", type=int, default=20, help="herhaalde downloads")
         parser.add_argument("--zonder-documenten", action="store_true", help="geen PDF's meten")
 
