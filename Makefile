@@ -6,7 +6,7 @@ UV_VERSION := 0.13.9
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench messages setup migrate demo clean
+.PHONY: run test lint format bench messages setup migrate demo clean pango
 
 $(VENV)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is nodig")'
@@ -18,13 +18,18 @@ $(VENV)/.installed: requirements.lock
 
 setup: $(VENV)/.installed
 
+# WeasyPrint needs Pango, a system library: find it, or install it (as root, with apt-get), or
+# stop with the one command that does. Any Python 3 runs it, before the virtualenv exists.
+pango:
+	@$(PYTHON) portaal/pango.py
+
 migrate: setup
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
 	$(PY) manage.py demo
 
-run: demo
+run: pango demo
 	@echo "Regioportaal draait op http://$(HOST):$(PORT)/  (demo-accounts: zie README.md, wachtwoord 'demo')"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
@@ -36,11 +41,11 @@ format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: lint
+test: pango lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
-bench: migrate
+bench: pango migrate
 	$(PY) manage.py demo
 	$(PY) manage.py bench
 

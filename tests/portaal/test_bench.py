@@ -1,11 +1,15 @@
-"""`manage.py bench` measures proposing without changing the demo: every proposal is rolled back."""
+"""`manage.py bench` measures proposing and the PDF documents without changing the demo: every
+proposal and every render is rolled back, and nothing is stored in MEDIA_ROOT."""
 
 import re
 from io import StringIO
+from pathlib import Path
 
 from django.core.management import call_command
 
-from portaal.management.commands import bench
+from portaal.management.commands import _bench_documenten, bench
+from programma.documenten import opslag
+from programma.documenten.models import Document, DocumentSoort
 from programma.models import Bijdrage, Jaarprogramma, ProgrammaVersie, Status
 from regio.models import Gemeente, Lidmaatschap
 
@@ -17,7 +21,7 @@ def test_bench_meet_voorstellen_en_draait_ze_terug(demo, monkeypatch):
     monkeypatch.setattr(bench, "PAGINAS", bench.PAGINAS[:1])
     voor = (Bijdrage.objects.count(), Gemeente.objects.count(), Lidmaatschap.objects.count())
     uit = StringIO()
-    call_command("bench", herhalingen=1, voorstellen=2, stdout=uit)
+    call_command("bench", herhalingen=1, voorstellen=2, zonder_documenten=True, stdout=uit)
     tabel = uit.getvalue()
 
     assert re.search(r"\d+ cores", tabel)
@@ -38,3 +42,51 @@ def test_bench_meet_voorstellen_en_draait_ze_terug(demo, monkeypatch):
     na = (Bijdrage.objects.count(), Gemeente.objects.count(), Lidmaatschap.objects.count())
     assert na == voor
     assert not Lidmaatschap.objects.filter(einde__isnull=False).exists()
+
+
+def _bestanden(settings) -> list[Path]:
+    return sorted(Path(settings.MEDIA_ROOT).rglob("*"))
+
+
+def test_bench_meet_documenten_en_slaat_niets_op(demo, settings):
+    voor = (Document.objects.count(), _bestanden(settings))
+    tabel = "\n".join(_bench_documenten.meet(renders=1, downloads=2, voorstellen=2))
+
+    getal = r"\s+(\d+)"
+    rv = re.search(r"raadsvoorstel Nijmegen 2027 v2" + getal * 4, tabel)
+    assert rv and int(rv[1]) >= 1 and int(rv[3]) == 1, tabel
+    assert re.search(r"programmadocument 2027 v2" + getal * 4, tabel), tabel
+    assert re.search(r"besluitenoverzicht 2026 v1(" + getal * 4 + r"|\s+niet gemeten)", tabel)
+    assert re.search(r"2 raadsvoorstellen 2027 v2 \(samen\)" + getal * 4, tabel), tabel
+    # the reference has as many pages as the raadsvoorstel, and the targets say met or not
+    referentie = re.search(r"referentie: platte tekst \(\d+ al\.\)" + getal, tabel)
+    assert referentie and referentie[1] == rv[1], tabel
+    assert re.search(
+        r"raadsvoorstel / referentie: [\d.]+x\s+<= 1.5x  (gehaald|NIET GEHAALD)", tabel
+    )
+    assert re.search(
+        r"herhaalde download \(opgeslagen\).*% van een render, <= 5%  (gehaald|NIET)", tabel
+    )
+    assert re.search(r"met If-None-Match \(304\)\s+[\d.]+\s+2", tabel), tabel
+    assert re.search(r"piekgeheugen één raadsvoorstel\s+[\d.]+ MB", tabel)
+    assert re.search(r"max RSS van het proces\s+\d+ MB", tabel)
+    assert "documenten: niet gemeten" not in tabel, tabel
+
+    assert (Document.objects.count(), _bestanden(settings)) == voor
+
+
+def test_herhaalde_download_leest_een_al_opgeslagen_document(demo, settings):
+    versie = ProgrammaVersie.objects.get(jaarprogramma__jaar=2027, nummer=2)
+    nijmegen = Gemeente.objects.get(slug="nijmegen")
+    doc = opslag.document(DocumentSoort.RAADSVOORSTEL, versie, nijmegen)
+    meting = _bench_documenten._Meting()
+    _bench_documenten._download(meting, versie, nijmegen, 2, 1000.0)
+    assert "herhaalde download (opgeslagen)" in meting.regels[0], meting.regels
+    assert Document.objects.get() == doc
+    assert doc.bestand.storage.exists(doc.bestand.name)
+
+
+def test_de_referentie_vult_haar_laatste_pagina():
+    alineas = _bench_documenten.alineas_voor(2)
+    assert _bench_documenten._platte_pdf(alineas)[1] == 2
+    assert _bench_documenten._platte_pdf(alineas + 1)[1] == 3

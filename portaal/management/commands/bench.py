@@ -1,7 +1,10 @@
-"""`manage.py bench`: page timings and query counts on the loaded demo region, and the cost of
+"""`manage.py bench`: page timings and query counts on the loaded demo region, the PDF documents
+(render time per kind, all raadsvoorstellen of a version, memory, a stored repeat download,
+WeasyPrint's time for a plain document of as many pages: _bench_documenten.py), and the cost of
 proposing a programme (the demo's 2028 concept, and a generated one of 200 opgaven for 342
-gemeenten), printed as one table. Every proposal runs inside a transaction that is rolled back,
-so the demo stays as it is. Run through `make bench`, never as part of the timed test suite."""
+gemeenten), printed as one table. Every proposal and every document runs inside a transaction
+that is rolled back, so the demo stays as it is. Run through `make bench`, never as part of the
+timed test suite."""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from django.test import Client
 from django.test.utils import override_settings
 
 from opgaven.models import Opgave
+from portaal.management.commands import _bench_documenten
 from programma import services
 from programma.models import Bijdrage, Jaarprogramma, ProgrammaVersie
 from programma.selectors import concept_versie_van_jaar
@@ -72,9 +76,27 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--herhalingen", type=int, default=30)
         parser.add_argument("--voorstellen", type=int, default=3, help="herhalingen per voorstel")
+        parser.add_argument("--renders", type=int, default=5, help="herhalingen per document")
+        parser.add_argument("--downloads", type=int, default=20, help="herhaalde downloads")
+        parser.add_argument("--zonder-documenten", action="store_true", help="geen PDF's meten")
 
-    def handle(self, *args, herhalingen: int, voorstellen: int, **options):
+    def handle(
+        self,
+        *args,
+        herhalingen: int,
+        voorstellen: int,
+        renders: int,
+        downloads: int,
+        zonder_documenten: bool,
+        **options,
+    ):
         regels = self._paginas(herhalingen)
+        # Before the proposals: the generated programme would set the process's peak memory.
+        documenten = (
+            []
+            if zonder_documenten
+            else _bench_documenten.meet(renders=renders, downloads=downloads)
+        )
         inwoners = dict(Inwonertal.objects.values_list("gemeente__cbs_code", "inwoners"))
         begin = time.perf_counter()
         aantal = 10_000
@@ -101,6 +123,11 @@ class Command(BaseCommand):
         for naam, status, queries, p50, p95, kb in regels:
             self.stdout.write(f"{naam:<36}{status:>7}{queries:>9}{p50:>9.1f}{p95:>9.1f}{kb:>12}")
         self.stdout.write(lijn)
+        if documenten:
+            self.stdout.write(_bench_documenten.KOP)
+            for regel in documenten:
+                self.stdout.write(regel)
+            self.stdout.write(lijn)
         self.stdout.write(
             f"{'voorstellen (teruggedraaid)':<36}{'':>7}{'queries':>9}{'p50 ms':>9}{'max ms':>9}"
             f"{'n':>4}{'bijdr.':>8}"
