@@ -6,7 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from programma import views as programma_views
-from programma.views import documenten, opstellen
+from programma.views import documenten, opstellen, verifieer
 from raden.views import openbaar as raden_openbaar
 from regio import views as regio_views
 from regio.forms import InlogForm
@@ -84,6 +84,7 @@ urlpatterns = [
             ("raadsvoorstellen.zip", documenten.raadsvoorstellen_zip, "raadsvoorstellen-zip"),
         )
     ],
+    path("verifieer/", verifieer.verifieer, name="verifieer"),
     path("opgaven/<slug:slug>/", raden_openbaar.opgave, name="opgave"),
     path("opgaven/<slug:slug>/<int:jaar>/", raden_openbaar.opgave, name="opgave-jaar"),
     path("gemeenten/", regio_views.gemeenten, name="gemeenten"),

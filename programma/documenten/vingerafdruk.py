@@ -13,14 +13,16 @@ number they were made with."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from programma.documenten.models import Vingerafdruk
+from programma.documenten.models import Document, Vingerafdruk
 from programma.models import (
     Bijdrage,
     Deelnemer,
@@ -33,6 +35,8 @@ from programma.models import (
 
 VORM = 1
 HEX64 = re.compile(r"\b[0-9a-f]{64}\b")
+#: the key under which maak_pdf writes the fingerprint into a document's information dictionary
+PDF_SLEUTEL = "/Vingerafdruk"
 
 
 def _tekst(waarde) -> str:
@@ -191,3 +195,102 @@ def zoek(sha256: str) -> Vingerafdruk | None:
     return (
         Vingerafdruk.objects.select_related("versie__jaarprogramma").filter(sha256=sha256).first()
     )
+
+
+@dataclass(frozen=True)
+class Herkomst:
+    """Where a fingerprint comes from: its version, and whether that is still the current one."""
+
+    vingerafdruk: Vingerafdruk
+    versie: ProgrammaVersie
+    #: the year's current version (the newest frozen one), None only if it cannot be found
+    geldend: ProgrammaVersie | None
+    #: the frozen versions of the same year after this one, oldest first (each with its reden)
+    later: list[ProgrammaVersie] = field(default_factory=list)
+
+    @property
+    def is_geldend(self) -> bool:
+        return self.geldend is not None and self.geldend.pk == self.versie.pk
+
+    @property
+    def vervangen_door(self) -> ProgrammaVersie | None:
+        return self.later[0] if self.later else None
+
+
+def herkomst(sha256: str) -> Herkomst | None:
+    """The version a fingerprint belongs to and where it stands now (3 queries); None for a
+    fingerprint of no proposed version."""
+    from programma.selectors import gepubliceerde_versies
+
+    gevonden = zoek(sha256)
+    if gevonden is None:
+        return None
+    versie = gevonden.versie
+    later = list(
+        ProgrammaVersie.objects.bevroren()
+        .filter(jaarprogramma_id=versie.jaarprogramma_id, nummer__gt=versie.nummer)
+        .select_related("jaarprogramma")
+        .order_by("nummer")
+    )
+    geldend = gepubliceerde_versies().filter(jaarprogramma_id=versie.jaarprogramma_id).first()
+    return Herkomst(vingerafdruk=gevonden, versie=versie, geldend=geldend, later=later)
+
+
+def zoek_document(sha256: str) -> Document | None:
+    """The stored document whose file has exactly this SHA-256."""
+    return (
+        Document.objects.select_related("versie__jaarprogramma", "gemeente")
+        .filter(sha256=sha256)
+        .order_by("gemaakt_op")
+        .first()
+    )
+
+
+class OnleesbarePdf(ValueError):
+    """pypdf could not read the file (damaged, truncated, or a limit of pypdf was reached)."""
+
+
+class VersleuteldePdf(OnleesbarePdf):
+    """The file is protected with a password: its content cannot be read."""
+
+
+@dataclass(frozen=True)
+class PdfGegevens:
+    """What a PDF says about itself: the fingerprint it names (None if none) and its title."""
+
+    vingerafdruk: str | None
+    titel: str
+
+
+#: pages whose text is searched for a fingerprint: the running footer of every page of a
+#: Regioportaal document carries it, so the first and the last page are enough
+_PAGINAS = (0, -1)
+
+
+def uit_pdf(inhoud: bytes) -> PdfGegevens:
+    """The fingerprint a PDF names: the /Vingerafdruk key in its document information
+    (written by programma.documenten.pdf.maak_pdf), else a 64-hex string in the text of its
+    first or last page. Raises OnleesbarePdf when pypdf cannot read it."""
+    from pypdf import PdfReader
+
+    # pypdf raises many kinds of exception on a malformed file (its own, but also KeyError,
+    # ValueError, RecursionError...): every one of them means "unreadable" here.
+    try:
+        lezer = PdfReader(io.BytesIO(inhoud), strict=False)
+        if lezer.is_encrypted and not lezer.decrypt(""):
+            raise VersleuteldePdf("versleuteld")
+        info = lezer.metadata or {}
+        titel = str(info.get("/Title") or "")
+        afdruk = normaliseer(str(info.get(PDF_SLEUTEL) or ""))
+        if afdruk is None:
+            aantal = len(lezer.pages)
+            for index in sorted({i % aantal for i in _PAGINAS}) if aantal else ():
+                gevonden = HEX64.search((lezer.pages[index].extract_text() or "").lower())
+                if gevonden:
+                    afdruk = gevonden.group(0)
+                    break
+    except OnleesbarePdf:
+        raise
+    except Exception as fout:  # noqa: BLE001
+        raise OnleesbarePdf(str(fout)) from fout
+    return PdfGegevens(vingerafdruk=afdruk, titel=titel)

@@ -7,11 +7,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from programma import cijfers, selectors, services
+from programma.documenten import soorten
+from programma.documenten.models import DocumentSoort
+from programma.documenten.vingerafdruk import vingerafdruk_van
 from programma.forms import PortefeuillehouderForm
 from regio.exceptions import DomeinFout
 from regio.permissions import heeft_recht, openbaar
@@ -51,12 +55,48 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "programma/home.html", context)
 
 
+def _documenten(user, versie, deelname) -> dict | None:
+    """The links to a version's documents (always its /v<n>/ URLs): public once proposed; a
+    concept's previews only for whoever may draft it (like the document views), never a zip."""
+    if not versie.is_bevroren and not selectors.mag_concepten_zien(user):
+        return None
+    kw = {"jaar": versie.jaar, "nummer": versie.nummer}
+    algemeen, raadsvoorstellen = [], []
+    for soort in soorten.soorten():
+        if not soort.bestaat_voor(versie):
+            continue
+        if soort.per_gemeente:
+            raadsvoorstellen = sorted(
+                (
+                    (
+                        d.gemeente_naam or d.gemeente.naam,
+                        reverse(
+                            f"{soort.code}-pdf-versie", kwargs={**kw, "gemeente": d.gemeente.slug}
+                        ),
+                    )
+                    for d in deelname.deelnemers
+                ),
+                key=lambda t: t[0],
+            )
+        else:
+            algemeen.append(
+                (DocumentSoort(soort.code).label, reverse(f"{soort.code}-pdf-versie", kwargs=kw))
+            )
+    return {
+        "algemeen": algemeen,
+        "raadsvoorstellen": raadsvoorstellen,
+        "zip": reverse("raadsvoorstellen-zip-versie", kwargs=kw) if versie.is_bevroren else None,
+    }
+
+
 @require_safe
 @openbaar
 def programma(request: HttpRequest, jaar: int, nummer: int | None = None) -> HttpResponse:
     versie = selectors.versie_voor(request.user, jaar, nummer)
     context = _zichtbare_andere_versies(request, _programma_context(versie))
     context["jaren"] = selectors.jaren_overzicht(request.user)
+    context["vingerafdruk"] = vingerafdruk_van(versie)
+    context["documenten"] = _documenten(request.user, versie, context["deelname"])
     user = request.user
     context["mag_bewerken"] = not versie.is_bevroren and user.has_perm("programma.bewerk_concept")
     context["mag_corrigeren"] = (

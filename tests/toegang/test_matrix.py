@@ -407,6 +407,10 @@ MATRIX: dict[str, list[Geval]] = {
         Geval({"jaar": 2027}, NIET_TOEGESTAAN, alleen({BESTUUR: 200})),
         Geval({"jaar": 1999}, NIET_TOEGESTAAN, alleen({BESTUUR: 404})),
     ],
+    # Issue 16, point 6: the public check of a fingerprint or a PDF. It only reads, so a POST (a
+    # pasted fingerprint here; an upload in tests/programma/test_verifieer.py) is a 200 for
+    # everyone, and writes no row (test_verifieer checks that too).
+    "verifieer": [Geval({}, iedereen(200), iedereen(200), data={"vingerafdruk": "0" * 64})],
 }
 
 
