@@ -441,6 +441,9 @@ class ProgrammaOpgave(VersieInhoud):
         ),
     )
     # What a frozen version shows, stored by the proposal (renames later leave it alone).
+    opgave_titel = models.CharField(
+        _("titel bij het voorstel"), max_length=200, blank=True, editable=False
+    )
     thema_naam = models.CharField(
         _("thema bij het voorstel"), max_length=100, blank=True, editable=False
     )
@@ -475,6 +478,13 @@ class ProgrammaOpgave(VersieInhoud):
 
     def __str__(self) -> str:
         return f"{self.opgave} ({self.versie})"
+
+    @property
+    def titel_weergave(self) -> str:
+        """The opgave's title as the version shows it (as proposed, once frozen)."""
+        if self.versie.is_bevroren and self.opgave_titel:
+            return self.opgave_titel
+        return self.opgave.titel
 
     @property
     def thema_weergave(self) -> str:

@@ -57,7 +57,7 @@ def canoniek(versie: ProgrammaVersie) -> dict:
     per_opgave: dict[int, dict] = {
         po.pk: {
             "opgave": po.opgave.slug,
-            "titel": po.opgave.titel,
+            "titel": po.opgave_titel or po.opgave.titel,
             "thema": po.thema_naam,
             "rangorde": po.rangorde,
             "doel": po.doel,

@@ -103,11 +103,12 @@ def _leg_deelnemers_vast(*, versie: ProgrammaVersie, deelname: Deelname, acting_
 
 
 def _leg_namen_vast(*, versie: ProgrammaVersie, acting_user) -> None:
-    """Store with the version what its pages show of the reference data (thema, bestuurders,
-    partners), so that a rename afterwards leaves the proposed programme as it was."""
+    """Store with the version what its pages show of the reference data (opgave title, thema,
+    bestuurders, partners), so that a rename afterwards leaves the proposed programme as it was."""
     _werk_bij_met_historie(
         ProgrammaOpgave.objects.filter(versie=versie),
         acting_user,
+        opgave_titel=_naam(Opgave, "pk", "titel", "opgave_id"),
         thema_naam=_naam(Thema, "opgaven", "naam", "opgave_id"),
         portefeuillehouder_naam=_naam(Bestuurder, "pk", "naam", "portefeuillehouder_id"),
         portefeuillehouder_functie=_naam(Bestuurder, "pk", "functie", "portefeuillehouder_id"),
