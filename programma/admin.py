@@ -168,7 +168,8 @@ class SynergieAdmin(AlleenZichtbareVersies, SimpleHistoryAdmin):
 
 class AlleenLezen:
     """Made by the portal and frozen from the start (programma.documenten.models): nothing
-    to add, change or delete here, by anyone."""
+    to add, change or delete here, by anyone. Only frozen versions have these rows, so there
+    is no concept to hide (AlleenZichtbareVersies) either."""
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -181,7 +182,7 @@ class AlleenLezen:
 
 
 @admin.register(Document)
-class DocumentAdmin(AlleenZichtbareVersies, AlleenLezen, admin.ModelAdmin):
+class DocumentAdmin(AlleenLezen, admin.ModelAdmin):
     list_display = [
         "bestandsnaam",
         "versie",
@@ -192,7 +193,12 @@ class DocumentAdmin(AlleenZichtbareVersies, AlleenLezen, admin.ModelAdmin):
         "rendertijd",
         "gemaakt_op",
     ]
-    list_filter = ["versie__jaarprogramma__jaar", "versie", "soort"]
+    # only versions with documents (frozen ones): a concept's title stays out of the filter
+    list_filter = [
+        "versie__jaarprogramma__jaar",
+        ("versie", admin.RelatedOnlyFieldListFilter),
+        "soort",
+    ]
     list_select_related = ["versie__jaarprogramma", "gemeente"]
     search_fields = ["bestandsnaam", "sha256", "gemeente__naam"]
     ordering = ["versie__jaarprogramma__jaar", "versie__nummer", "soort", "gemeente__naam"]
@@ -203,7 +209,7 @@ class DocumentAdmin(AlleenZichtbareVersies, AlleenLezen, admin.ModelAdmin):
 
 
 @admin.register(Vingerafdruk)
-class VingerafdrukAdmin(AlleenZichtbareVersies, AlleenLezen, admin.ModelAdmin):
+class VingerafdrukAdmin(AlleenLezen, admin.ModelAdmin):
     list_display = ["versie", "sha256", "vorm", "berekend_op"]
     list_select_related = ["versie__jaarprogramma"]
     search_fields = ["sha256"]

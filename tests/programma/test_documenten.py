@@ -429,3 +429,29 @@ def test_zonder_weasyprint_een_503_die_zegt_wat_te_doen(demo, client, login, mon
     )
     opgeslagen = client.get(reverse("programma-pdf", kwargs={"jaar": 2027}))
     assert opgeslagen.status_code == 200 and opgeslagen.content == b"%PDF-opgeslagen"
+
+
+# --- the admin: a list to look in, nothing to change ---------------------------------------
+
+
+def test_admin_toont_documenten_en_verandert_niets(opgeslagen, admin_client):
+    lijst = admin_client.get(reverse("admin:programma_document_changelist"))
+    assert lijst.status_code == 200
+    tekst = lijst.content.decode()
+    assert opgeslagen.bestandsnaam in tekst and "1 ms" in tekst
+    pk = opgeslagen.pk
+    assert (
+        admin_client.get(reverse("admin:programma_document_change", args=[pk])).status_code == 200
+    )
+    assert admin_client.get(reverse("admin:programma_document_add")).status_code == 403
+    assert (
+        admin_client.get(reverse("admin:programma_document_delete", args=[pk])).status_code == 403
+    )
+    assert (
+        admin_client.post(reverse("admin:programma_document_change", args=[pk]), {}).status_code
+        == 403
+    )
+    afdruk = Vingerafdruk.objects.get(versie=opgeslagen.versie)
+    lijst = admin_client.get(reverse("admin:programma_vingerafdruk_changelist"))
+    assert lijst.status_code == 200 and afdruk.sha256 in lijst.content.decode()
+    assert admin_client.get(reverse("admin:programma_vingerafdruk_add")).status_code == 403
