@@ -41,6 +41,8 @@ ROLLEN: dict[str, list[str]] = {
         "programma.view_jaarprogramma",
         "programma.view_programmaversie",
         "programma.view_programmaopgave",
+        "programma.view_document",
+        "programma.view_vingerafdruk",
     ],
 }
 

@@ -4,8 +4,10 @@ the models and the database refuse changes as well, so this is courtesy, not the
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from programma.documenten.models import Document, Vingerafdruk
 from programma.models import (
     Bijdrage,
     Deelnemer,
@@ -162,3 +164,53 @@ class SynergieAdmin(AlleenZichtbareVersies, SimpleHistoryAdmin):
         return super().has_change_permission(request, obj)
 
     has_delete_permission = has_change_permission
+
+
+class AlleenLezen:
+    """Made by the portal and frozen from the start (programma.documenten.models): nothing
+    to add, change or delete here, by anyone. Only frozen versions have these rows, so there
+    is no concept to hide (AlleenZichtbareVersies) either."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Document)
+class DocumentAdmin(AlleenLezen, admin.ModelAdmin):
+    list_display = [
+        "bestandsnaam",
+        "versie",
+        "soort",
+        "gemeente",
+        "grootte",
+        "paginas",
+        "rendertijd",
+        "gemaakt_op",
+    ]
+    # only versions with documents (frozen ones): a concept's title stays out of the filter
+    list_filter = [
+        "versie__jaarprogramma__jaar",
+        ("versie", admin.RelatedOnlyFieldListFilter),
+        "soort",
+    ]
+    list_select_related = ["versie__jaarprogramma", "gemeente"]
+    search_fields = ["bestandsnaam", "sha256", "gemeente__naam"]
+    ordering = ["versie__jaarprogramma__jaar", "versie__nummer", "soort", "gemeente__naam"]
+
+    @admin.display(description=_("rendertijd"), ordering="rendertijd_ms")
+    def rendertijd(self, obj: Document) -> str:
+        return f"{obj.rendertijd_ms} ms"
+
+
+@admin.register(Vingerafdruk)
+class VingerafdrukAdmin(AlleenLezen, admin.ModelAdmin):
+    list_display = ["versie", "sha256", "vorm", "berekend_op"]
+    list_select_related = ["versie__jaarprogramma"]
+    search_fields = ["sha256"]
+    ordering = ["versie__jaarprogramma__jaar", "versie__nummer"]

@@ -69,9 +69,13 @@ def render(
 
 
 def _gezocht(soort: soorten.Soort, versie: ProgrammaVersie, gemeente, stand: str):
-    return Document.objects.filter(
-        soort=soort.code, versie=versie, gemeente=gemeente, stand=stand
-    ).first()
+    # at most one row (the unique constraints); order by pk, not by the default ordering,
+    # which joins the gemeente for its name
+    return (
+        Document.objects.filter(soort=soort.code, versie=versie, gemeente=gemeente, stand=stand)
+        .order_by("pk")
+        .first()
+    )
 
 
 def document(code: str, versie: ProgrammaVersie, gemeente: Gemeente | None = None) -> Document:
@@ -84,8 +88,17 @@ def document(code: str, versie: ProgrammaVersie, gemeente: Gemeente | None = Non
     if bestaand is not None:
         return bestaand
     with _PROCES, transaction.atomic():
-        # Wait for whoever is rendering a document of this version, then look again.
-        ProgrammaVersie.objects.select_for_update().filter(pk=versie.pk).first()
+        # Wait for whoever is rendering a document of this version, then look again. The lock
+        # is on the version row alone, held for as long as the render takes: NO KEY, so that
+        # inserts referring to the version (a griffier opening a vote on it) go on; of self and
+        # unordered, because the default ordering joins the Jaarprogramma and would lock that
+        # row too, which every vote of the year locks.
+        list(
+            ProgrammaVersie.objects.select_for_update(no_key=True, of=("self",))
+            .filter(pk=versie.pk)
+            .order_by()
+            .values_list("pk", flat=True)
+        )
         bestaand = _gezocht(soort, versie, gemeente, stand)
         if bestaand is not None:
             return bestaand
@@ -120,6 +133,28 @@ def inhoud_van(doc: Document) -> bytes:
     """The stored bytes of a document."""
     with doc.bestand.open("rb") as f:
         return f.read()
+
+
+def opgeslagen_van(versie: ProgrammaVersie) -> dict[tuple[str, int | None, str], Document]:
+    """The stored documents of a version by (kind, gemeente id, stand), in one query."""
+    return {
+        (d.soort, d.gemeente_id, d.stand): d
+        for d in Document.objects.filter(versie=versie).order_by("pk")
+    }
+
+
+def alle_documenten(versie: ProgrammaVersie) -> list[Document]:
+    """Every document of a frozen version (documenten_van), stored; those not stored yet are
+    rendered now. Stored ones cost no query each: one query finds them all."""
+    opgeslagen = opgeslagen_van(versie)
+    standen: dict[str, str] = {}
+    uit = []
+    for soort, gemeente in documenten_van(versie):
+        if soort.code not in standen:
+            standen[soort.code] = soort.stand_van(versie)
+        sleutel = (soort.code, gemeente.pk if gemeente else None, standen[soort.code])
+        uit.append(opgeslagen.get(sleutel) or document(soort.code, versie, gemeente))
+    return uit
 
 
 def documenten_van(versie: ProgrammaVersie) -> list[tuple[soorten.Soort, Gemeente | None]]:

@@ -82,5 +82,5 @@ def maak_pdf(
         document.metadata.description = onderwerp or None
         document.metadata.lang = "nl"
         document.metadata.custom = dict(extra or {})
-        pdf = document.write_pdf(**opties)
+        pdf = document.write_pdf(custom_metadata=True, **opties)
     return pdf, len(document.pages)

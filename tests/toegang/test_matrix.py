@@ -143,6 +143,61 @@ def _stemming_arnhem() -> int:
     return stemming.pk
 
 
+def _opgeslagen(jaar: int, soort: str, gemeente: str | None = None, nummer: int | None = None):
+    """The year, once the document(s) behind a URL of a frozen version are stored: in the
+    test's transaction, before the requests, so that each request (rolled back) serves the
+    stored file instead of rendering it again. "alle": every document of the version (the
+    zip). A kind that is not registered (yet) or has no document for the version: nothing."""
+
+    def jaar_met_documenten() -> int:
+        from programma.documenten import opslag, soorten
+        from programma.models import ProgrammaVersie
+        from regio.models import Gemeente
+
+        versies = ProgrammaVersie.objects.bevroren().filter(jaarprogramma__jaar=jaar)
+        versie = versies.get(nummer=nummer) if nummer else versies.order_by("-nummer").first()
+        if soort == "alle":
+            opslag.alle_documenten(versie)
+        elif soort in {s.code for s in soorten.soorten()} and soorten.soort(soort).bestaat_voor(
+            versie
+        ):
+            g = Gemeente.objects.get(slug=gemeente) if gemeente else None
+            opslag.document(soort, versie, g)
+        return jaar
+
+    return jaar_met_documenten
+
+
+def _geen_deelnemer() -> str:
+    """A gemeente that exists but takes part in no programme version (no membership)."""
+    from tests.factories import GemeenteFactory
+
+    return GemeenteFactory(lid_sinds=False).slug
+
+
+#: a concept's documents: a preview for its drafters, the same 404 as "none" for all others
+VOORBEELD = {**iedereen(404), BUREAU: 200, BESTUUR: 200}
+
+
+def _besluiten_geregistreerd() -> bool:
+    from programma.documenten import soorten
+    from programma.documenten.models import DocumentSoort
+
+    return DocumentSoort.BESLUITEN in {s.code for s in soorten.soorten()}
+
+
+# The besluitenoverzicht is registered by raden (another part of issue 16): until it is, its
+# URLs fail, and only then are these expected to.
+VERWACHT_FOUT = {
+    naam: pytest.mark.xfail(
+        not _besluiten_geregistreerd(),
+        reason="de documentsoort besluiten is nog niet geregistreerd",
+        strict=False,
+    )
+    for naam in ("besluiten-pdf", "besluiten-pdf-versie")
+}
+
+
 OPSTELLERS = {BUREAU: 200, BESTUUR: 200}
 EIGEN_OPGAVE = {BUREAU: 200, BESTUUR: 200, PFH: 200}  # the portefeuillehouder of energietransitie
 
@@ -407,6 +462,100 @@ MATRIX: dict[str, list[Geval]] = {
         Geval({"jaar": 2027}, NIET_TOEGESTAAN, alleen({BESTUUR: 200})),
         Geval({"jaar": 1999}, NIET_TOEGESTAAN, alleen({BESTUUR: 404})),
     ],
+    # --- documents (issue 16) ---
+    # Public once proposed, also without an account (the views answer, no login redirect); a
+    # concept is a preview for its drafters (not its portefeuillehouder) and a 404 for everyone
+    # else; an unknown gemeente, one outside the version and an unknown year are 404. The
+    # documents of a frozen version are stored first (see _opgeslagen), so that eight users
+    # do not render each of them again.
+    "raadsvoorstel-pdf": [
+        Geval(
+            {"jaar": _opgeslagen(2027, "raadsvoorstel", "arnhem"), "gemeente": "arnhem"},
+            iedereen(200),
+            NIET_TOEGESTAAN,
+        ),
+        Geval(
+            {"jaar": _opgeslagen(2026, "raadsvoorstel", "nijmegen"), "gemeente": "nijmegen"},
+            iedereen(200),
+            NIET_TOEGESTAAN,
+        ),
+        Geval({"jaar": 2028, "gemeente": "arnhem"}, VOORBEELD, NIET_TOEGESTAAN),
+        Geval({"jaar": 2027, "gemeente": "atlantis"}, iedereen(404), NIET_TOEGESTAAN),
+        Geval({"jaar": 2027, "gemeente": _geen_deelnemer}, iedereen(404), NIET_TOEGESTAAN),
+        Geval({"jaar": 2028, "gemeente": _geen_deelnemer}, iedereen(404), NIET_TOEGESTAAN),
+        Geval({"jaar": 2099, "gemeente": "arnhem"}, iedereen(404), NIET_TOEGESTAAN),
+    ],
+    "raadsvoorstel-pdf-versie": [
+        Geval(
+            {
+                "jaar": _opgeslagen(2027, "raadsvoorstel", "arnhem", 1),
+                "nummer": 1,
+                "gemeente": "arnhem",
+            },
+            iedereen(200),
+            NIET_TOEGESTAAN,
+        ),
+        Geval(
+            {
+                "jaar": _opgeslagen(2027, "raadsvoorstel", "arnhem", 2),
+                "nummer": 2,
+                "gemeente": "arnhem",
+            },
+            iedereen(200),
+            NIET_TOEGESTAAN,
+        ),
+        Geval({"jaar": 2028, "nummer": 1, "gemeente": "arnhem"}, VOORBEELD, NIET_TOEGESTAAN),
+        Geval({"jaar": 2027, "nummer": 1, "gemeente": "atlantis"}, iedereen(404), NIET_TOEGESTAAN),
+        Geval({"jaar": 2027, "nummer": 7, "gemeente": "arnhem"}, iedereen(404), NIET_TOEGESTAAN),
+        Geval({"jaar": 2099, "nummer": 1, "gemeente": "arnhem"}, iedereen(404), NIET_TOEGESTAAN),
+    ],
+    "programma-pdf": [
+        Geval({"jaar": _opgeslagen(2027, "programma")}, iedereen(200), NIET_TOEGESTAAN),
+        Geval({"jaar": _opgeslagen(2026, "programma")}, iedereen(200), NIET_TOEGESTAAN),
+        Geval({"jaar": 2028}, VOORBEELD, NIET_TOEGESTAAN),
+        Geval({"jaar": 2099}, iedereen(404), NIET_TOEGESTAAN),
+    ],
+    "programma-pdf-versie": [
+        Geval(
+            {"jaar": _opgeslagen(2027, "programma", nummer=1), "nummer": 1},
+            iedereen(200),
+            NIET_TOEGESTAAN,
+        ),
+        Geval({"jaar": 2028, "nummer": 1}, VOORBEELD, NIET_TOEGESTAAN),
+        Geval({"jaar": 2027, "nummer": 7}, iedereen(404), NIET_TOEGESTAAN),
+    ],
+    # The besluitenoverzicht: once the round of a version has decisions (2026, 2027 v2); a
+    # concept has no round, also not for its drafters.
+    "besluiten-pdf": [
+        Geval({"jaar": _opgeslagen(2027, "besluiten")}, iedereen(200), NIET_TOEGESTAAN),
+        Geval({"jaar": _opgeslagen(2026, "besluiten")}, iedereen(200), NIET_TOEGESTAAN),
+        Geval({"jaar": 2028}, iedereen(404), NIET_TOEGESTAAN),
+        Geval({"jaar": 2099}, iedereen(404), NIET_TOEGESTAAN),
+    ],
+    "besluiten-pdf-versie": [
+        Geval(
+            {"jaar": _opgeslagen(2027, "besluiten", nummer=2), "nummer": 2},
+            iedereen(200),
+            NIET_TOEGESTAAN,
+        ),
+        Geval({"jaar": 2028, "nummer": 1}, iedereen(404), NIET_TOEGESTAAN),
+        Geval({"jaar": 2027, "nummer": 7}, iedereen(404), NIET_TOEGESTAAN),
+    ],
+    # The zip is for sending out: a concept has none, for no one.
+    "raadsvoorstellen-zip": [
+        Geval({"jaar": _opgeslagen(2027, "alle")}, iedereen(200), NIET_TOEGESTAAN),
+        Geval({"jaar": 2028}, iedereen(404), NIET_TOEGESTAAN),
+        Geval({"jaar": 2099}, iedereen(404), NIET_TOEGESTAAN),
+    ],
+    "raadsvoorstellen-zip-versie": [
+        Geval(
+            {"jaar": _opgeslagen(2026, "alle", nummer=1), "nummer": 1},
+            iedereen(200),
+            NIET_TOEGESTAAN,
+        ),
+        Geval({"jaar": 2028, "nummer": 1}, iedereen(404), NIET_TOEGESTAAN),
+        Geval({"jaar": 2027, "nummer": 7}, iedereen(404), NIET_TOEGESTAAN),
+    ],
     # Issue 16, point 6: the public check of a fingerprint or a PDF. It only reads, so a POST (a
     # pasted fingerprint here; an upload in tests/programma/test_verifieer.py) is a 200 for
     # everyone, and writes no row (test_verifieer checks that too).
@@ -612,7 +761,9 @@ def test_elke_eigen_view_noemt_zijn_toegangsregel(demo):
             assert getattr(callback, "toegang", None), f"{naam} ({route}) has no access rule"
 
 
-@pytest.mark.parametrize("naam", sorted(MATRIX))
+@pytest.mark.parametrize(
+    "naam", [pytest.param(n, marks=VERWACHT_FOUT.get(n, ())) for n in sorted(MATRIX)]
+)
 def test_eigen_urls(naam, clients):
     from django.urls import reverse
 
