@@ -196,12 +196,6 @@ def test_pdf_met_de_vingerafdruk_van_een_vervangen_versie_in_de_metadata(
     assert "vervangen door versie 2" in tekst
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="programma.documenten.pdf.maak_pdf passes `extra` as metadata.custom, but WeasyPrint "
-    "70 writes custom keys only with write_pdf(custom_metadata=True); the text fallback finds "
-    "the print meanwhile. Remove this mark when pdf.py passes it.",
-)
 def test_pdf_van_het_portaal_draagt_de_vingerafdruk_in_de_metadata(demo, programma_pdf):
     from pypdf import PdfReader
 
