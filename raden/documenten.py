@@ -3,10 +3,10 @@ round and, per gemeente, the votes per fractie of every confirmed stemming.
 
 It exists once a raad has confirmed a stemming on the version (`bestaat`). What it shows
 besides the frozen version is keyed by `stand`: the confirmed votes of the year up to this
-version, the Dekking rows and the programme's status. A vote that opens or closes changes
-neither the key nor the document: the document shows confirmed decisions only, so the same key
-always gives the same content, and a newly confirmed stemming gives a new stored document while
-the old one stays.
+version, the Dekking rows, the programme's status and the version that replaced it. A vote
+that opens or closes changes neither the key nor the document: the document shows confirmed
+decisions only, so the same key always gives the same content, and a newly confirmed stemming
+gives a new stored document while the old one stays.
 
 Every coverage figure comes from raden.cijfers.dekking_van; the votes per fractie from
 raden.selectors.stemmen_per_fractie_van_versie."""
@@ -46,7 +46,27 @@ def bestaat(versie: ProgrammaVersie) -> bool:
     return versie.is_bevroren and _bevestigd(versie).exists()
 
 
-def _stand_gegevens(versie: ProgrammaVersie) -> tuple[dict, dict]:
+@dataclass(frozen=True)
+class StandGegevens:
+    """What the overview shows besides the frozen version, read in three queries."""
+
+    stemmingen: int
+    laatste_stemming: object
+    dekkingen: int
+    laatste_dekking: object
+    #: the newer proposed version of the year that replaced this one, if any
+    vervangen_door: ProgrammaVersie | None
+
+    @property
+    def datum(self):
+        """The date of the newest decision the overview shows."""
+        momenten = [d for d in (self.laatste_stemming, self.laatste_dekking) if d]
+        return timezone.localdate(max(momenten)) if momenten else None
+
+
+def stand_gegevens(versie: ProgrammaVersie) -> StandGegevens:
+    """The confirmed votes of the year up to this version (the older ones say who must decide
+    again), the Dekking rows of the version, and the version that replaced it."""
     stemmingen = Stemming.objects.filter(
         versie__jaarprogramma_id=versie.jaarprogramma_id,
         versie__nummer__lte=versie.nummer,
@@ -55,36 +75,44 @@ def _stand_gegevens(versie: ProgrammaVersie) -> tuple[dict, dict]:
     dekking = Dekking.objects.filter(programma_opgave__versie=versie).aggregate(
         aantal=Count("pk"), laatste=Max("vastgesteld_op")
     )
-    return stemmingen, dekking
+    nieuwer = (
+        ProgrammaVersie.objects.bevroren()
+        .filter(jaarprogramma_id=versie.jaarprogramma_id, nummer__gt=versie.nummer)
+        .order_by("-nummer")
+        .first()
+    )
+    return StandGegevens(
+        stemmingen=stemmingen["aantal"],
+        laatste_stemming=stemmingen["laatste"],
+        dekkingen=dekking["aantal"],
+        laatste_dekking=dekking["laatste"],
+        vervangen_door=nieuwer,
+    )
 
 
 def stand(versie: ProgrammaVersie) -> str:
     """A short key of what the overview shows besides the frozen version: the confirmed votes
     of the year up to this version (a confirmation adds one and nothing removes one), the
-    Dekking rows of the closed round and the programme's status. Open and closed votes that
-    are not confirmed do not count: the document does not show them."""
-    stemmingen, dekking = _stand_gegevens(versie)
+    Dekking rows of the closed round, the programme's status and the version that replaced
+    this one. Open and closed votes that are not confirmed do not count: the document does
+    not show them."""
+    g = stand_gegevens(versie)
     status = versie.jaarprogramma.status
+    vervangen = g.vervangen_door.nummer if g.vervangen_door else ""
     sleutel = "|".join(
         str(x)
         for x in (
             versie.pk,
             status,
-            stemmingen["aantal"],
-            stemmingen["laatste"],
-            dekking["aantal"],
-            dekking["laatste"],
+            g.stemmingen,
+            g.laatste_stemming,
+            g.dekkingen,
+            g.laatste_dekking,
+            vervangen,
         )
     )
     afdruk = hashlib.sha256(sleutel.encode()).hexdigest()[:16]
-    return f"{stemmingen['aantal']}-{dekking['aantal']}-{status}-{afdruk}"
-
-
-def _standdatum(versie: ProgrammaVersie):
-    """The date of the newest decision the overview shows."""
-    stemmingen, dekking = _stand_gegevens(versie)
-    laatste = max((d for d in (stemmingen["laatste"], dekking["laatste"]) if d), default=None)
-    return timezone.localdate(laatste) if laatste else None
+    return f"{g.stemmingen}-{g.dekkingen}-{status}{f'-v{vervangen}' if vervangen else ''}-{afdruk}"
 
 
 # --- the content ---------------------------------------------------------------------------
@@ -251,6 +279,7 @@ def besluiten_context(versie: ProgrammaVersie, gemeente=None) -> dict:
         gemeenten.append(g)
 
     gesloten = versie.jaarprogramma.status != Status.VOORGESTELD
+    gegevens = stand_gegevens(versie)
     return {
         "matrix": matrix,
         "rijen": [(n, r) for (n, _), r in zip(opgaven, rijen, strict=True)],
@@ -260,7 +289,10 @@ def besluiten_context(versie: ProgrammaVersie, gemeente=None) -> dict:
         "gesloten_op": max(
             (r.dekking.vastgesteld_op for r in rijen if r.dekking is not None), default=None
         ),
-        "stand_datum": _standdatum(versie),
+        "stand_datum": gegevens.datum,
+        "vervangen_door": gegevens.vervangen_door,
+        # the round on this version is over: closed, or the version was replaced
+        "afgelopen": gesloten or gegevens.vervangen_door is not None,
         "aantal_stemmingen": len(stemmingen),
         "gemeenten_stemmen": gemeenten,
         "zonder_stemmingen": zonder,
@@ -272,7 +304,7 @@ def _jaar(versie: ProgrammaVersie) -> int:
 
 
 def _bestandsnaam(versie: ProgrammaVersie, gemeente=None) -> str:
-    datum = _standdatum(versie)
+    datum = stand_gegevens(versie).datum
     stand_tekst = f"-stand-{datum:%Y-%m-%d}" if datum else ""
     return f"besluitenoverzicht-{_jaar(versie)}-v{versie.nummer}{stand_tekst}.pdf"
 

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from programma.documenten import opslag
 from programma.documenten.models import Document, DocumentSoort
 from programma.models import ProgrammaVersie
-from programma.services import stel_programma_voor
+from programma.services import corrigeer_programma, stel_programma_voor
 from raden import documenten
 from raden.models import Stemming
 from raden.selectors import stemmen_per_fractie_van_versie
@@ -130,8 +130,27 @@ def test_de_inhoud_in_een_vast_aantal_queries(demo, django_assert_max_num_querie
     aantallen = []
     for versie in (_versie(2026, 1), _versie(2027, 2)):
         versie = ProgrammaVersie.objects.select_related("jaarprogramma").get(pk=versie.pk)
-        with django_assert_max_num_queries(14) as gebruikt:
+        # the matrix 6, the numbering 1, the votes 2, older decisions 1, the key 3 (twice)
+        with django_assert_max_num_queries(16) as gebruikt:
             documenten.besluiten_context(versie)
             documenten.stand(versie)
         aantallen.append(len(gebruikt))
     assert aantallen[0] == aantallen[1]
+
+
+def test_een_vervangen_versie_heeft_een_nieuwe_stand(demo):
+    """Proposing a correction replaces the version: its overview says so, so its key changes
+    (the decisions on it stay what they were)."""
+    versie = huidige_versie()
+    voor = documenten.stand(versie)
+    bestuur = get_user_model().objects.get(username="regiobestuur")
+    nieuw = corrigeer_programma(
+        jaarprogramma=versie.jaarprogramma, reden="Een nieuwe correctie.", acting_user=bestuur
+    )
+    assert documenten.stand(versie) == voor  # a concept replaces nothing yet
+    stel_programma_voor(versie=nieuw, acting_user=bestuur)
+    versie = ProgrammaVersie.objects.get(pk=versie.pk)
+    na = documenten.stand(versie)
+    assert na != voor and f"-v{nieuw.nummer}-" in na
+    context = documenten.besluiten_context(versie)
+    assert context["vervangen_door"].pk == nieuw.pk and context["afgelopen"]

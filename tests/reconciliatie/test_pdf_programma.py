@@ -261,13 +261,10 @@ class BesluitenPdf(Oppervlak):
         self._cellen[(*k, "stemmingen")] = m.group(6)
 
     def _dekking(self, lijst: list[str], opgaven: list[str]) -> None:
-        begin = lijst.index(
-            "Nr. Opgave Budget Gedekt % Ja Nee Open "
-            + (
-                "Uitkomst"
-                if any(r.startswith("De besluitronde is gesloten") for r in lijst)
-                else "Stand"
-            )
+        begin = next(
+            i
+            for i, r in enumerate(lijst)
+            if re.fullmatch(r"Nr\. Opgave Budget Gedekt % Ja Nee Open (Uitkomst|Stand)", r)
         )
         patroon = re.compile(
             rf"€\s({_GETAL}) €\s({_GETAL}) (\d+,\d\s%) (\d+) (\d+) (\d+) (gedekt|niet gedekt|nog "
@@ -384,6 +381,15 @@ def verwachte_besluiten(ronde: Ronde, versie_id: int) -> tuple[dict, dict, dict]
     shows confirmed decisions only: a running vote is not in it."""
     figuren, _ = ronde.dekking(versie_id)
     gesloten = ronde.jaar_van(versie_id)["status"] != "voorgesteld"
+    versie = ronde.versies[versie_id]
+    vervangen = any(
+        v["jaarprogramma_id"] == versie["jaarprogramma_id"]
+        and v["nummer"] > versie["nummer"]
+        and v["bevroren_op"] is not None
+        for v in ronde.versies.values()
+    )
+    if vervangen:  # a replaced version has no decisions open any more
+        figuren.pop(("dekking-kern", "totaal", "open_besluiten"), None)
     slug_van = _slug_van_po(ronde)
     hier = [p for p in ronde.pos if p["versie_id"] == versie_id]
     gemeenten = [d["gemeente_id"] for d in ronde.deelnemers if d["versie_id"] == versie_id]
@@ -417,16 +423,19 @@ def verwachte_besluiten(ronde: Ronde, versie_id: int) -> tuple[dict, dict, dict]
         figuren[("dekking", rij, "nee")] = nee
         figuren[("dekking", rij, "open")] = len(gemeenten) - ja - nee
         gedekt = figuren[("dekking", rij, "gedekt")] >= po["budget"]
+        d = ronde.dekkingen.get(po["pk"])
         if gesloten:
-            d = ronde.dekkingen.get(po["pk"])
-            gedekt = d is not None and d["gedekt"]
-            woorden[("uitkomst", slug_van[po["pk"]])] = (
-                "–" if d is None else ("gedekt" if d["gedekt"] else "niet gedekt")
-            )
-            woorden[("gedekt", slug_van[po["pk"]])] = "ja" if gedekt else "nee"
+            uitkomst = "–" if d is None else ("gedekt" if d["gedekt"] else "niet gedekt")
+        elif gedekt:
+            uitkomst = "gedekt"
         else:
-            woorden[("uitkomst", slug_van[po["pk"]])] = "gedekt" if gedekt else "nog niet gedekt"
-            woorden[("gedekt", slug_van[po["pk"]])] = "ja" if gedekt else "nog niet"
+            uitkomst = "niet gedekt" if vervangen else "nog niet gedekt"
+        if gesloten and d is not None:
+            gedekt = d["gedekt"]
+        woorden[("uitkomst", slug_van[po["pk"]])] = uitkomst
+        woorden[("gedekt", slug_van[po["pk"]])] = (
+            "ja" if gedekt else ("nee" if gesloten or vervangen else "nog niet")
+        )
     for g in gemeenten:
         besloten = sum(
             1
@@ -507,9 +516,16 @@ def controleer_besluiten(inhoud: bytes, jaar: int, nummer: int, naam: str) -> Be
     return oppervlak
 
 
-@pytest.mark.parametrize(("jaar", "nummer"), [(2026, 1), (2027, 2)])
-def test_besluitenoverzicht_cel_voor_cel(demo, jaar, nummer):
-    url = f"/programma/{jaar}/besluiten.pdf"
+@pytest.mark.parametrize(
+    ("jaar", "nummer", "url"),
+    [
+        (2026, 1, "/programma/2026/besluiten.pdf"),
+        (2027, 2, "/programma/2027/besluiten.pdf"),
+        # the replaced version: Rozendaal decided on it before the correction
+        (2027, 1, "/programma/2027/v1/besluiten.pdf"),
+    ],
+)
+def test_besluitenoverzicht_cel_voor_cel(demo, jaar, nummer, url):
     oppervlak = controleer_besluiten(pdf_van(url), jaar, nummer, url)
     # the reader saw every raad that confirmed a vote
     assert oppervlak.stemmen
