@@ -28,7 +28,9 @@ from tests.reconciliatie.verwacht import Rijen, Ronde
 # --- reading a PDF back -------------------------------------------------------------------
 
 #: the running header and footer of every page (templates/documenten/basis.html)
-_LOPEND = re.compile(r"^(Jaarprogramma \d{4} · versie \d+|Vingerafdruk |Concept: nog niet)")
+_LOPEND = re.compile(
+    r"^((Besluitenoverzicht · )?Jaarprogramma \d{4} · versie \d+|Vingerafdruk |Concept: nog niet)"
+)
 _GETAL = r"\d{1,3}(?:\.\d{3})*"
 
 _GEMAAKT: dict[tuple[str, str], bytes] = {}
