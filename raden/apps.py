@@ -7,5 +7,7 @@ class RadenConfig(AppConfig):
     verbose_name = _("Raden")
 
     def ready(self) -> None:
-        # connects the receiver of programma.signalen.versie_voorgesteld (the version rule)
+        # the besluitenoverzicht (beside programma's raadsvoorstel and programme document), and
+        # the receiver of programma.signalen.versie_voorgesteld (the version rule)
+        from raden import documenten  # noqa: F401
         from raden.services import ronde  # noqa: F401
