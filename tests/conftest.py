@@ -30,15 +30,31 @@ def _media_in_tmp(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def demo_region(django_db_setup, django_db_blocker):
-    """The demo region of `manage.py demo`, committed once for the whole session."""
+    """The demo region of `manage.py demo`, committed once for the whole session; returns a
+    snapshot of the database taken right after it was loaded (tests/snapshot.py)."""
     from portaal.demo.laden import laad_demo
+    from tests import snapshot
 
     with django_db_blocker.unblock():
         laad_demo()
+        return snapshot.neem()
 
 
 @pytest.fixture
 def demo(demo_region, db):
+    return demo_region
+
+
+@pytest.fixture
+def demo_vastgelegd(demo_region, transactional_db):
+    """The demo region, committed, for a transactional test (threads, a live server). After
+    each such test pytest-django empties every table with `flush` (the project's own,
+    regio/management/commands/flush.py, which the triggers let through); the next one gets the
+    demo back from the session's snapshot, in well under a second instead of a new demo load."""
+    from tests import snapshot
+
+    if not demo_region.aanwezig():
+        snapshot.herstel(demo_region)
     return demo_region
 
 

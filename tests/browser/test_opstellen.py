@@ -9,13 +9,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo_live(live_server):
-    from portaal.demo.laden import laad_demo
-
-    laad_demo()
-    # After a transactional test Django empties every table with `flush`, which our flush
-    # (regio/management/commands/flush.py) may do while the triggers stay on.
-    yield live_server.url
+def demo_live(demo_vastgelegd, live_server):
+    """The committed demo region (tests/conftest.py) behind a live server; its URL."""
+    return live_server.url
 
 
 def test_regiobestuur_stelt_2028_op_en_voor(demo_live, pagina, foto):

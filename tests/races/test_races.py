@@ -115,19 +115,6 @@ def _controleer(antwoorden: list, aantal: int) -> None:
 # --- PostgreSQL: ten threads at once -------------------------------------------------------
 
 
-@pytest.fixture
-def demo_vastgelegd(transactional_db):
-    """The demo region, committed. A transactional test empties every table afterwards;
-    pytest-django runs these tests after all others, so nothing after them needs the demo
-    again, and each of them loads it itself (reloading after each cost a demo load per test)."""
-    from portaal.demo.laden import laad_demo
-
-    laad_demo()  # idempotent: completes the committed demo region, or loads it
-    # the flush afterwards is the project's own (regio/management/commands/flush.py), which
-    # empties frozen tables deliberately while the triggers stay on
-    yield
-
-
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="SQLite serialises writers: no real race (see the simulated ones below)",

@@ -27,13 +27,10 @@ User = get_user_model()
 
 
 @pytest.fixture
-def raad_met_accounts(transactional_db):
+def raad_met_accounts(demo_vastgelegd):
     """Nijmegen (39 seats, nothing decided on 2027 in the demo) with an account for every
     raadslid: the demo's members without one leave the council and are succeeded by members
     with an account, through the services."""
-    from portaal.demo.laden import laad_demo
-
-    laad_demo()
     arnhem = Gemeente.objects.get(slug="nijmegen")
     griffier = User.objects.get(username="griffier-nijmegen")
     for i, lid in enumerate(
