@@ -65,16 +65,6 @@ def _tegelijk(url: str, aantal: int = 2) -> list:
     return antwoorden
 
 
-@pytest.fixture
-def demo_vastgelegd(transactional_db):
-    """The demo region, committed (see tests/races/test_races.py: each transactional test
-    loads it itself; the project's flush empties the frozen tables afterwards)."""
-    from portaal.demo.laden import laad_demo
-
-    laad_demo()
-    yield
-
-
 def _houdt_het_jaar_niet_op(monkeypatch) -> None:
     """While a document renders under its lock, a vote of that year (which locks the
     Jaarprogramma row, raden.services.stemmen) and a row that refers to the version (a
