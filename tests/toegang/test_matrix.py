@@ -664,8 +664,9 @@ def _admin_verwacht_beheer(naam: str | None, route: str, methode: str, beheer) -
     kan["change"] = kan["change"] and model_admin.has_change_permission(verzoek, obj)
     kan["delete"] = kan["delete"] and model_admin.has_delete_permission(verzoek, obj)
     zien = kan["view"] or kan["change"]
-    if not model._default_manager.exists() and zien is False:
-        # No object to show: Django redirects before it asks for permission on it.
+    if not model._default_manager.exists() and (zien is False or (naam or "").endswith("_change")):
+        # No object to show: Django redirects before it asks for permission on it (and with
+        # the right to see it, to the list with "does not exist").
         return {302, 403}
     if naam is None:  # <id>/ redirects to the change page
         return {302}
