@@ -9,6 +9,7 @@ import datetime
 import zlib
 from collections import Counter
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -287,8 +288,23 @@ def _programma(jaar: int, ref: dict, users: dict) -> None:
 # fractie's votes are entered at once with the members who voted otherwise or did not take part
 # as exceptions, the window is closed and the outcome confirmed. How each member votes is
 # derived from the gemeente, the opgave and the fractie, so the demo is the same every time.
+#
+# A past round is recorded at the moments it happened (the services' `op`), so that no page or
+# document says a vote of June 2025 was confirmed on the day the demo was loaded: a council
+# meets in the evening, its griffier opens the windows when the meeting starts, the raad votes
+# on the opgaven one after the other, and the griffier closes and confirms after the last vote.
 
 AANGENOMEN, VERWORPEN, STAKEN = "aangenomen", "verworpen", "staken"
+
+#: the region's clock: its councils meet in Dutch local time, whatever the server's zone
+TIJDZONE = ZoneInfo("Europe/Amsterdam")
+OPENING = datetime.time(19, 30)
+EERSTE_STEMMING = datetime.time(20, 0)
+TUSSEN_STEMMINGEN = datetime.timedelta(minutes=4)  # 14 opgaven: the last vote at 20:52
+SLUITING = datetime.time(22, 0)
+BEVESTIGING = datetime.time(22, 10)
+#: when the regiobestuur meets (a proposal, the closing of a round)
+BESTUURSVERGADERING = datetime.time(10, 0)
 
 
 def _getal(*delen: str) -> int:
@@ -296,9 +312,18 @@ def _getal(*delen: str) -> int:
     return zlib.crc32("|".join(delen).encode())
 
 
-def _moment(datum: datetime.date) -> datetime.datetime:
-    """The moment of a past proposal: ten in the morning of that day."""
-    return timezone.make_aware(datetime.datetime.combine(datum, datetime.time(10)))
+def _moment(datum: datetime.date, tijd: datetime.time = BESTUURSVERGADERING) -> datetime.datetime:
+    """A moment of the region's calendar: by default the regiobestuur's morning meeting."""
+    return datetime.datetime.combine(datum, tijd, tzinfo=TIJDZONE)
+
+
+def _toen(
+    datum: datetime.date, tijd: datetime.time, na: datetime.timedelta = datetime.timedelta()
+) -> datetime.datetime | None:
+    """The moment for a service's `op`: that time of the day (plus `na`) if it has passed,
+    otherwise None, so that a meeting still under way tonight is stamped now."""
+    moment = _moment(datum, tijd) + na
+    return moment if moment <= timezone.now() else None
 
 
 def _leden_per_fractie(gemeente, op: datetime.date) -> list[tuple[object, list[Raadslid]]]:
@@ -381,7 +406,7 @@ def _stem_per_fractie(stemming, raad, keuze: dict[int, tuple[str, str]], griffie
         )
 
 
-def _stem_als_raad(stemming, raad, keuze: dict[int, tuple[str, str]], griffier) -> None:
+def _stem_als_raad(stemming, raad, keuze: dict[int, tuple[str, str]], griffier, op=None) -> None:
     """The griffier's quick entry for the whole raad at once: the majority vote, with every
     member who voted otherwise or did not take part as an exception (one call per vote keeps
     the demo's 6,000 votes quick to load)."""
@@ -395,6 +420,7 @@ def _stem_als_raad(stemming, raad, keuze: dict[int, tuple[str, str]], griffier) 
         keuze=meeste,
         uitzonderingen={lid.pk: keuze[lid.pk] for lid in leden if keuze[lid.pk] != (meeste, "")},
         acting_user=griffier,
+        op=op,
     )
 
 
@@ -402,17 +428,31 @@ def _vergadering(
     gemeente, versie, datum: datetime.date, *, verworpen=(), staken=None, zienswijzen=None
 ) -> None:
     """One council meeting that decides on every opgave of the version: open, vote, close,
-    confirm. `staken` is the opgave on which the vote ties and waits for a next meeting."""
+    confirm, at the evening's moments. `staken` is the opgave on which the vote ties and waits
+    for a next meeting."""
     griffier = User.objects.get(username=f"griffier-{gemeente.slug}")
     raad = _leden_per_fractie(gemeente, datum)
     zienswijzen = zienswijzen or {}
-    for stemming in raden.open_stemmingen(
-        gemeente=gemeente, versie=versie, vergaderdatum=datum, acting_user=griffier
-    ):
+    geopend = raden.open_stemmingen(
+        gemeente=gemeente,
+        versie=versie,
+        vergaderdatum=datum,
+        acting_user=griffier,
+        op=_toen(datum, OPENING),
+    )
+    for i, stemming in enumerate(geopend):
         slug = stemming.programma_opgave.opgave.slug
         bedoeld = STAKEN if slug == staken else VERWORPEN if slug in verworpen else AANGENOMEN
-        _stem_als_raad(stemming, raad, _stemgedrag(gemeente, raad, slug, bedoeld), griffier)
-        stemming = raden.sluit_stemming(stemming=stemming, acting_user=griffier)
+        _stem_als_raad(
+            stemming,
+            raad,
+            _stemgedrag(gemeente, raad, slug, bedoeld),
+            griffier,
+            op=_toen(datum, EERSTE_STEMMING, i * TUSSEN_STEMMINGEN),
+        )
+        stemming = raden.sluit_stemming(
+            stemming=stemming, acting_user=griffier, op=_toen(datum, SLUITING)
+        )
         verwacht = {
             AANGENOMEN: Uitkomst.AANGENOMEN,
             VERWORPEN: Uitkomst.VERWORPEN,
@@ -421,7 +461,10 @@ def _vergadering(
         if stemming.uitkomst != verwacht:  # the derivation above is wrong: fail loudly
             raise AssertionError(f"{gemeente} {slug}: {stemming.uitkomst}, niet {verwacht}")
         raden.bevestig_stemming(
-            stemming=stemming, zienswijze=zienswijzen.get(slug, ""), acting_user=griffier
+            stemming=stemming,
+            zienswijze=zienswijzen.get(slug, ""),
+            acting_user=griffier,
+            op=_toen(datum, BEVESTIGING),
         )
 
 
@@ -501,12 +544,18 @@ def _besluitronde(jaar: int, versie, users: dict) -> None:
     if "open" in ronde:
         _open_venster(gemeenten[ronde["open"]["gemeente"]], versie, ronde["open"])
     if inhoud.VISIE[jaar]["status"] in (Status.VASTGESTELD, Status.AFGESLOTEN):
-        raden.sluit_besluitronde(jaarprogramma=versie.jaarprogramma, acting_user=bestuur)
+        # the regiobestuur's meeting after the last council's, as the data dates it
+        raden.sluit_besluitronde(
+            jaarprogramma=versie.jaarprogramma,
+            acting_user=bestuur,
+            op=_toen(ronde["gesloten"], BESTUURSVERGADERING) if "gesloten" in ronde else None,
+        )
 
 
 def _open_venster(gemeente, versie, spec: dict) -> None:
     """A voting window open now on every opgave, with the votes of a few fracties recorded by
-    the griffier; the other members (the demo raadslid among them) can still vote."""
+    the griffier; the other members (the demo raadslid among them) can still vote. Opened and
+    voted now: it is the round under way, not a past one."""
     griffier = User.objects.get(username=f"griffier-{gemeente.slug}")
     datum = max(spec["vergadering"], timezone.localdate())
     raad = [

@@ -6,9 +6,13 @@ at the same moment are serialised per vote and a close or confirmation never rac
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from programma.models import Jaarprogramma, ProgrammaVersie, Status
@@ -18,6 +22,30 @@ from raden.uitslag import Uitslag, bereken
 from regio.exceptions import DomeinFout
 from regio.history import bewaar
 from regio.models import Gemeente
+
+
+def moment_van(
+    op: datetime.datetime | None,
+    *,
+    niet_voor: datetime.datetime | None = None,
+    te_vroeg: str | Promise | None = None,
+) -> datetime.datetime:
+    """The moment a service stamps: now, or `op` to record what happened earlier (an import,
+    the demo's past years), which is never in the future nor before `niet_voor` (the moment
+    the previous step was stamped); `te_vroeg` says why, with %(moment)s for that moment."""
+    nu = timezone.now()
+    if op is None:
+        return nu
+    if timezone.is_naive(op):
+        raise ValueError("op must be timezone-aware")  # a programming error, not the user's
+    if op > nu:
+        raise DomeinFout(_("Het vastgelegde moment ligt in de toekomst."))
+    if niet_voor is not None and op < niet_voor:
+        bericht = te_vroeg or _("Het vastgelegde moment ligt voor de vorige stap (%(moment)s).")
+        raise DomeinFout(
+            bericht % {"moment": timezone.localtime(niet_voor).strftime("%d-%m-%Y %H:%M")}
+        )
+    return op
 
 
 def _weiger_zonder_griffier(user, gemeente: Gemeente) -> None:
@@ -133,6 +161,16 @@ def _schrijf_stem(
     stem = bestaand or Stem(stemming=stemming, raadslid=raadslid)
     if bestaand is not None and (stem.keuze, stem.reden) == (keuze, reden):
         return stem  # nothing changes: no history row for a repeated click
+    if op is not None and bestaand is not None:
+        # a changed vote recorded earlier than the vote it changes would read backwards
+        moment_van(
+            op,
+            niet_voor=bestaand.uitgebracht_op,
+            te_vroeg=_(
+                "Een gewijzigde stem kan niet eerder zijn vastgelegd dan de stem die zij "
+                "wijzigt (%(moment)s)."
+            ),
+        )
     stem.keuze, stem.reden = keuze, reden
     stem.raadslid_naam = raadslid.naam
     stem.fractie_naam = raadslid.fractie.naam
@@ -141,12 +179,24 @@ def _schrijf_stem(
     return bewaar(stem, acting_user=acting_user, valideer=False)
 
 
+_STEM_TE_VROEG = gettext_lazy(
+    "Een stem kan niet eerder zijn vastgelegd dan de stemming werd geopend (%(moment)s)."
+)
+
+
 @transaction.atomic
 def stem(
-    *, stemming: Stemming, raadslid: Raadslid, keuze: str, acting_user, reden: str = ""
+    *,
+    stemming: Stemming,
+    raadslid: Raadslid,
+    keuze: str,
+    acting_user,
+    reden: str = "",
+    op: datetime.datetime | None = None,
 ) -> Stem:
     """A vote for one raadslid while the window is open: by the raadslid themselves (voor or
-    tegen, changeable until it closes) or recorded by the griffier (also niet deelgenomen)."""
+    tegen, changeable until it closes) or recorded by the griffier (also niet deelgenomen).
+    `op` records a vote cast earlier: never in the future, never before the window opened."""
     stemming = _vergrendel(stemming)
     _weiger_als_niet_open(stemming)
     raadslid = Raadslid.objects.select_related("fractie").get(pk=raadslid.pk)
@@ -166,6 +216,8 @@ def stem(
             raise DomeinFout(_("U kunt alleen uw eigen stem uitbrengen."))
         if keuze not in (Keuze.VOOR, Keuze.TEGEN):
             raise DomeinFout(_("Stem voor of tegen; een Nederlandse raad kent geen onthouding."))
+    if op is not None:
+        moment_van(op, niet_voor=stemming.geopend_op, te_vroeg=_STEM_TE_VROEG)
     bestaand = Stem.objects.filter(stemming=stemming, raadslid=raadslid).first()
     return _schrijf_stem(
         stemming=stemming,
@@ -174,6 +226,7 @@ def stem(
         reden=reden,
         acting_user=acting_user,
         bestaand=bestaand,
+        op=op,
     )
 
 
@@ -185,13 +238,17 @@ def stem_fractie(
     keuze: str,
     acting_user,
     uitzonderingen: dict[int, tuple[str, str]] | None = None,
+    op: datetime.datetime | None = None,
 ) -> list[Stem]:
     """The griffier's quick entry: every member of a fractie (or, with `fractie=None`, of the
     whole raad: "de raad stemt voor, behalve ...") votes `keuze`, except the members in
-    `uitzonderingen` (raadslid pk -> (keuze, reden))."""
+    `uitzonderingen` (raadslid pk -> (keuze, reden)). `op` records votes cast earlier: never
+    in the future, never before the window opened."""
     stemming = _vergrendel(stemming)
     _weiger_als_niet_open(stemming)
     _weiger_zonder_griffier(acting_user, stemming.gemeente)
+    if op is not None:
+        moment_van(op, niet_voor=stemming.geopend_op, te_vroeg=_STEM_TE_VROEG)
     if fractie is not None and fractie.gemeente_id != stemming.gemeente_id:
         raise DomeinFout(_("Deze fractie zit niet in deze raad."))
     uitzonderingen = uitzonderingen or {}
@@ -217,10 +274,11 @@ def stem_fractie(
                     reden=r,
                     acting_user=acting_user,
                     bestaand=bestaand[lid.pk],
+                    op=op,
                 )
             )
         else:
-            nieuw.append(_nieuwe_stem(stemming, lid, k, r, acting_user))
+            nieuw.append(_nieuwe_stem(stemming, lid, k, r, acting_user, op=op))
     return uit + _bewaar_nieuw(nieuw, acting_user)
 
 

@@ -8,6 +8,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +23,7 @@ from raden.services.stemmen import (
     _weiger_als_niet_open,
     _weiger_buiten_ronde,
     _weiger_zonder_griffier,
+    moment_van,
     stemgerechtigden,
     uitslag_van,
 )
@@ -38,10 +40,13 @@ def open_stemmingen(
     vergaderdatum: datetime.date,
     acting_user,
     opgaven: Iterable[ProgrammaOpgave] | None = None,
+    op: datetime.datetime | None = None,
 ) -> list[Stemming]:
     """The griffier opens a voting window for a meeting date, on the given opgaven of the
     current version, or (without `opgaven`) on every opgave the gemeente has not decided on
-    and has no vote running for. A vote after a tie in an incomplete meeting is its repeat."""
+    and has no vote running for. A vote after a tie in an incomplete meeting is its repeat.
+    `op` records a window opened earlier (an import, the demo's past years): never in the
+    future, never before the version was proposed nor before the vote it repeats ended."""
     _weiger_zonder_griffier(acting_user, gemeente)
     # The year first, as proposing a correction and closing the round do: a window cannot open
     # on a version that is being superseded, or in a round that is being closed.
@@ -100,10 +105,26 @@ def open_stemmingen(
                 )
     if not te_openen:
         raise DomeinFout(_("Er is geen opgave meer om over te stemmen."))
-    nu = timezone.now()
+    nu = moment_van(
+        op,
+        niet_voor=versie.bevroren_op,
+        te_vroeg=_(
+            "Een stemming kan niet eerder worden geopend dan het programma werd voorgesteld "
+            "(%(moment)s)."
+        ),
+    )
     for oud in zonder_quorum:
         if oud.programma_opgave_id not in {po.pk for po in te_openen}:
             continue
+        if op is not None:
+            moment_van(
+                op,
+                niet_voor=oud.gesloten_op,
+                te_vroeg=_(
+                    "Een stemming kan niet eerder opnieuw worden geopend dan de vorige, zonder "
+                    "quorum, werd gesloten (%(moment)s)."
+                ),
+            )
         if vergaderdatum <= oud.vergaderdatum:
             raise DomeinFout(
                 _("Kies voor %(opgave)s een vergadering na %(datum)s, waarin geen quorum was.")
@@ -127,6 +148,15 @@ def open_stemmingen(
                 )
                 % {"opgave": po.opgave.titel, "datum": vorige.vergaderdatum.strftime("%d-%m-%Y")}
             )
+        if vorige is not None and op is not None:
+            moment_van(
+                op,
+                niet_voor=vorige.bevestigd_op,
+                te_vroeg=_(
+                    "Een herstemming kan niet eerder worden geopend dan de gestaakte stemming "
+                    "werd bevestigd (%(moment)s)."
+                ),
+            )
         nieuw.append(
             bewaar(
                 Stemming(
@@ -147,16 +177,30 @@ def open_stemmingen(
 
 
 @transaction.atomic
-def sluit_stemming(*, stemming: Stemming, acting_user) -> Stemming:
+def sluit_stemming(
+    *, stemming: Stemming, acting_user, op: datetime.datetime | None = None
+) -> Stemming:
     """The griffier closes the window: members without a vote are recorded as absent, and the
-    outcome is computed and stored with the votes, to be confirmed."""
+    outcome is computed and stored with the votes, to be confirmed. `op` records a window
+    closed earlier: never in the future, never before it opened nor before its last vote."""
     # The Stemming rows below are read under their own lock and changed only in fields the
     # service sets, so they are saved without a full_clean (which asks the database about
     # each of its seven foreign keys); the frozen check in save() still applies.
     stemming = _vergrendel(stemming)
     _weiger_als_niet_open(stemming)
     _weiger_zonder_griffier(acting_user, stemming.gemeente)
-    nu = timezone.now()
+    niet_voor = stemming.geopend_op
+    if op is not None:  # now is after every vote already; a past moment must be too
+        laatste = Stem.objects.filter(stemming=stemming).aggregate(m=Max("uitgebracht_op"))["m"]
+        niet_voor = max(niet_voor, laatste or niet_voor)
+    nu = moment_van(
+        op,
+        niet_voor=niet_voor,
+        te_vroeg=_(
+            "Een stemming kan niet eerder worden gesloten dan zij werd geopend of de laatste "
+            "stem werd vastgelegd (%(moment)s)."
+        ),
+    )
     gestemd = set(Stem.objects.filter(stemming=stemming).values_list("raadslid_id", flat=True))
     _bewaar_nieuw(
         [
@@ -201,10 +245,13 @@ def heropen_stemming(*, stemming: Stemming, acting_user) -> Stemming:
 
 
 @transaction.atomic
-def bevestig_stemming(*, stemming: Stemming, acting_user, zienswijze: str = "") -> Besluit | None:
+def bevestig_stemming(
+    *, stemming: Stemming, acting_user, zienswijze: str = "", op: datetime.datetime | None = None
+) -> Besluit | None:
     """The griffier confirms the outcome: it becomes the gemeente's Besluit on the opgave (take
     part with the stored bijdrage, or not), and the vote with its votes and Besluit is frozen.
-    A tie in an incomplete meeting is confirmed without a Besluit: the raad votes again."""
+    A tie in an incomplete meeting is confirmed without a Besluit: the raad votes again.
+    `op` records a confirmation made earlier: never in the future, never before closing."""
     _vergrendel_jaar(
         Stemming.objects.filter(pk=stemming.pk)
         .values_list("versie__jaarprogramma_id", flat=True)
@@ -219,6 +266,14 @@ def bevestig_stemming(*, stemming: Stemming, acting_user, zienswijze: str = "") 
     if stemming.is_open:
         raise DomeinFout(_("Sluit de stemming voordat u de uitslag bevestigt."))
     _weiger_buiten_ronde(stemming.versie, stemming.gemeente)
+    nu = moment_van(
+        op,
+        niet_voor=stemming.gesloten_op,
+        te_vroeg=_(
+            "De uitslag kan niet eerder worden bevestigd dan de stemming werd gesloten "
+            "(%(moment)s)."
+        ),
+    )
     uitslag = uitslag_van(stemming)
     if uitslag.uitkomst != stemming.uitkomst:  # cannot happen: votes are locked once closed
         raise DomeinFout(_("De stemmen zijn na het sluiten veranderd; heropen de stemming."))
@@ -261,7 +316,7 @@ def bevestig_stemming(*, stemming: Stemming, acting_user, zienswijze: str = "") 
         raise DomeinFout(
             _("Bij staken der stemmen is er nog geen besluit om een zienswijze bij te geven.")
         )
-    stemming.bevestigd_op = timezone.now()
+    stemming.bevestigd_op = nu
     stemming.bevestigd_door = acting_user
     bewaar(stemming, acting_user=acting_user, reden=_("Uitslag bevestigd"), valideer=False)
     meldingen.besluit_bevestigd(stemming=stemming, besluit=besluit)
