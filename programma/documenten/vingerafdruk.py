@@ -157,16 +157,21 @@ def bereken(versie: ProgrammaVersie) -> str:
     return hashlib.sha256(tekst.encode("utf-8")).hexdigest()
 
 
-def leg_vast(versie: ProgrammaVersie) -> Vingerafdruk:
-    """Store the fingerprint of a frozen version (at its proposal; idempotent)."""
+def leg_vast(versie: ProgrammaVersie, *, acting_user=None) -> Vingerafdruk:
+    """Store the fingerprint of a frozen version (at its proposal, by whoever proposed it;
+    idempotent). Its history names that person."""
     bestaand = Vingerafdruk.objects.filter(versie=versie).first()
     if bestaand is not None:
         return bestaand
+    afdruk = Vingerafdruk(
+        versie=versie, sha256=bereken(versie), vorm=VORM, berekend_op=timezone.now()
+    )
+    afdruk._history_user = acting_user
+    afdruk._change_reason = "Vingerafdruk bij het voorstel"
     try:
         with transaction.atomic():
-            return Vingerafdruk.objects.create(
-                versie=versie, sha256=bereken(versie), vorm=VORM, berekend_op=timezone.now()
-            )
+            afdruk.save()
+            return afdruk
     except IntegrityError:
         # another request stored it first (a version frozen before fingerprints existed)
         return Vingerafdruk.objects.get(versie=versie)

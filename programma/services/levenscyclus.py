@@ -373,7 +373,7 @@ def stel_programma_voor(
     versie.bevroren_door = acting_user
     bewaar(versie, acting_user=acting_user, reden=_("Voorgesteld aan de raden"))
     # The fingerprint of what was proposed, stored with it (programma/documenten/vingerafdruk.py)
-    leg_vingerafdruk_vast(versie)
+    leg_vingerafdruk_vast(versie, acting_user=acting_user)
     if programma.status == Status.CONCEPT:
         programma.status = Status.VOORGESTELD
         with statusovergang():
