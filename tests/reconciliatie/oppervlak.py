@@ -264,21 +264,28 @@ class PdfTekst(Oppervlak):
 
         self.naam = naam
         self.reader = pypdf.PdfReader(io.BytesIO(inhoud))
-        self.paginas: list[str] = []
-        self.regels: list[str] = []  # content lines of every page, in order
+        self.paginas: list[str] = []  # the whole text of each page, margins included
+        self.inhoud: list[list[str]] = []  # the content lines of each page
+        self.schuin: list[str] = []  # the text set at an angle on each page (a watermark)
         boven, onder = marge_boven_mm * 72 / 25.4, marge_onder_mm * 72 / 25.4
         for pagina in self.reader.pages:
             hoogte = float(pagina.mediabox.height)
             delen: list[str] = []
+            schuin: list[str] = []
 
-            def bezoek(tekst, cm, tm, _font, _grootte, delen=delen, hoogte=hoogte):
-                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-                if not tekst.strip() or onder <= y <= hoogte - boven:
+            def bezoek(tekst, cm, tm, _font, _grootte, delen=delen, schuin=schuin, hoogte=hoogte):
+                if not tekst.strip():
+                    delen.append(tekst)
+                elif abs(tm[0] * cm[1] + tm[1] * cm[3]) > 1e-6:  # rotated: not content
+                    schuin.append(tekst)
+                elif onder <= tm[4] * cm[1] + tm[5] * cm[3] + cm[5] <= hoogte - boven:
                     delen.append(tekst)
 
             self.paginas.append(pagina.extract_text(visitor_text=bezoek))
-            self.regels += [r for r in (_schoon(x) for x in "".join(delen).splitlines()) if r]
+            self.inhoud.append([r for r in (_schoon(x) for x in "".join(delen).splitlines()) if r])
+            self.schuin.append(_schoon("".join(schuin)))
         self.tekst = "\n".join(self.paginas)
+        self.regels = [regel for pagina in self.inhoud for regel in pagina]
         self._cellen: dict[Sleutel, str] = {}
         self._dubbel: list[Sleutel] = []
         self._ongemarkeerd: list[str] = []
