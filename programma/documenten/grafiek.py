@@ -20,9 +20,11 @@ from regio.geld import format_bedrag
 BREEDTE = 476
 #: room at the right of the longest bar for its amount
 MARGE_RECHTS = 64
-RIJ = 27  # height of one label + bar
-BALK = 10
-LABEL = 7.5  # font size of the labels (pt)
+RIJ = 30  # height of one label + bar, when the chart fits a page that way
+KLEINSTE_RIJ = 27  # the least that holds a label and a bar apart from the next
+HOOGSTE = 620  # the height of the chart when rows shrink (a page of A4 holds about 700 pt)
+BALK = 11
+LABEL = 8.5  # font size of the labels (pt)
 AS = 24  # room below the bars for the axis labels
 KLEUR = "#2f6b4f"
 
@@ -65,7 +67,10 @@ def staafdiagram(
     stap = _stap(grootste)
     tot = max(stap, -(-grootste // stap) * stap)  # the axis ends on a tick at or past the max
     plot = breedte - MARGE_RECHTS
-    hoogte = RIJ * len(reeks) + AS + 4
+    # Many opgaven: thinner rows, so the chart stays on one page (and past that, the stylesheet
+    # scales the whole chart down: an SVG cannot break over pages).
+    rij = max(KLEINSTE_RIJ, min(RIJ, (HOOGSTE - AS) // max(len(reeks), 1)))
+    hoogte = rij * len(reeks) + AS + 4
 
     def x(bedrag: int) -> float:
         return plot * bedrag / tot
@@ -81,14 +86,14 @@ def staafdiagram(
     ]
     # Grid lines first (drawn behind the bars); their labels come last, below the bars.
     ticks = list(range(0, tot + 1, stap))
-    onder = RIJ * len(reeks) + 2
+    onder = rij * len(reeks) + 2
     for t in ticks:
         delen.append(
             f'<line x1="{_getal(x(t))}" y1="0" x2="{_getal(x(t))}" y2="{onder}" '
             f'stroke="{"#777" if t == 0 else "#d4d4d4"}" stroke-width="0.5"/>'
         )
     for i, (label, bedrag) in enumerate(reeks):
-        boven = i * RIJ
+        boven = i * rij
         balk = x(bedrag)
         delen.append(
             f'<text x="0" y="{_getal(boven + LABEL + 1)}" fill="#1a1a1a">{escape(label)}</text>'
