@@ -83,14 +83,14 @@ def raadsvoorstel_context(versie: ProgrammaVersie, gemeente) -> dict:
     for po in figuren.opgaven:
         houder = po.portefeuillehouder_weergave
         if houder and houder.gemeente == regel.naam:
-            per_houder.setdefault((houder.naam, houder.functie), []).append(po.opgave.titel)
+            per_houder.setdefault((houder.naam, houder.functie), []).append(po.titel_weergave)
     houders = [
         Houder(naam=naam, functie=functie, opgaven=tuple(titels))
         for (naam, functie), titels in sorted(per_houder.items())
     ]
     jaar = versie.jaarprogramma.jaar
     # the chart numbers its bars as the opgaven are numbered in the document
-    labels = grafiek.korte_labels([r["po"].opgave.titel for r in opgaven])
+    labels = grafiek.korte_labels([r["po"].titel_weergave for r in opgaven])
     return {
         "cijfers": figuren,
         "regel": regel,

@@ -128,11 +128,11 @@ def test_elke_opgave_met_doel_resultaat_budget_capaciteit_sturing_mandaat(
 ):
     tekst = "\n".join(gepubliceerd.regels)
     for po in ProgrammaOpgave.objects.filter(versie=versie_2027).select_related("opgave"):
-        begin = tekst.index(f". {po.opgave.titel}\n")
+        begin = tekst.index(f". {po.titel_weergave}\n")
         einde = tekst.index("Bijdrage Berg en Dal:", begin)
         sectie = tekst[begin:einde].split("\n")
         for label in ("DOEL", "RESULTAAT", "BUDGET", "CAPACITEIT", "STURING", "MANDAAT"):
-            assert label in sectie, (po.opgave.titel, label)
+            assert label in sectie, (po.titel_weergave, label)
         assert "EXTERNE REGELINGEN" in sectie
 
 
@@ -153,11 +153,12 @@ def test_vingerafdruk_op_elke_pagina_en_in_de_verificatie(gepubliceerd, versie_2
     assert all(f"Vingerafdruk {sha}" in tekst for tekst in gepubliceerd.paginas)
     slot = gepubliceerd.regels[gepubliceerd.regels.index("Echtheid van dit document") :]
     assert sha in "".join(slot)
+    assert gepubliceerd.reader.metadata["/Vingerafdruk"] == sha
 
 
 def test_geen_kop_alleen_onderaan_een_pagina(gepubliceerd, versie_2027):
     titels = {
-        po.opgave.titel
+        po.titel_weergave
         for po in ProgrammaOpgave.objects.filter(versie=versie_2027).select_related("opgave")
     }
     labels = {"DOEL", "RESULTAAT", "BUDGET", "CAPACITEIT", "STURING", "MANDAAT"}

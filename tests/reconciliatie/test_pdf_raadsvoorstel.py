@@ -10,7 +10,13 @@ import pytest
 
 from programma.documenten import opslag, soorten
 from programma.documenten.models import DocumentSoort
-from programma.models import Deelnemer, ExterneRegeling, Niveau, ProgrammaVersie
+from programma.models import (
+    Deelnemer,
+    ExterneRegeling,
+    Niveau,
+    ProgrammaOpgave,
+    ProgrammaVersie,
+)
 from regio.models import Gemeente
 from tests.reconciliatie.oppervlak import PdfRegel, PdfTabel, PdfTekst, klopt, lees
 from tests.reconciliatie.verwacht import Cijfers, Rijen
@@ -90,6 +96,14 @@ def verwacht(rijen: Rijen, versie_id: int, gemeente_id: int) -> Cijfers:
 def oppervlak(inhoud: bytes, naam: str, *, rijen: Rijen, versie_id: int, gemeente: str):
     """How a raadsvoorstel reads back: the lines its template writes for each figure."""
     titels = {o["titel"]: f"opgave:{o['slug']}" for o in rijen.opgaven.values()}
+    # a frozen version shows each title as proposed
+    titels.update(
+        (po["opgave_titel"], f"opgave:{po['opgave__slug']}")
+        for po in ProgrammaOpgave.objects.filter(versie_id=versie_id).values(
+            "opgave_titel", "opgave__slug"
+        )
+        if po["opgave_titel"]
+    )
     kort: dict[str, list[str]] = {}
     for titel, sleutel in titels.items():
         kort.setdefault(titel.split(":", 1)[0].strip(), []).append(sleutel)
