@@ -109,6 +109,8 @@ def raadsvoorstel_context(versie: ProgrammaVersie, gemeente) -> dict:
             if tekst.strip()
         ],
         "vorige": versie.vorige if versie.vorige_id and versie.reden else None,
+        # the share split equally, as a Dutch number without trailing zeros: "12,5"
+        "vast_deel": f"{versie.basisaandeel.normalize():f}".replace(".", ","),
         "grafiek": grafiek.staafdiagram(
             [
                 (f"{i}. {label}", r["bijdrage"])

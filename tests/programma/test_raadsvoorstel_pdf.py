@@ -360,3 +360,30 @@ def test_kort_neemt_hele_zinnen_van_de_eerste_alinea():
     zonder_punt = "woord " * 100
     uit = kort(zonder_punt, 50)
     assert len(uit) <= 51 and uit.endswith("…") and not uit.endswith(" …")
+
+
+@pytest.mark.parametrize(
+    ("sleutel", "basis", "zin"),
+    [
+        ("inwoners", "0", "verdeeld naar inwoners (volgens het CBS op 1 januari 2039)."),
+        (
+            "basis_plus_inwoners",
+            "12.5",
+            "verdeeld met een vast deel van 12,5 % in gelijke delen en de rest naar inwoners "
+            "(volgens het CBS op 1 januari 2039).",
+        ),
+    ],
+)
+def test_de_verdeelsleutel_in_een_zin(concept, bestuur, kleine_regio, sleutel, basis, zin):
+    from decimal import Decimal
+
+    services.werk_verdeelsleutel_bij(
+        versie=concept,
+        verdeelsleutel=sleutel,
+        basisaandeel=Decimal(basis),
+        percentages=None,
+        acting_user=bestuur,
+    )
+    concept.refresh_from_db()
+    html = opslag.html_van(RAADSVOORSTEL, concept, kleine_regio[2])
+    assert zin in html.replace("&nbsp;", " ")

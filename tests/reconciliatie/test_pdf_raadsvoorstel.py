@@ -88,6 +88,7 @@ def verwacht(rijen: Rijen, versie_id: int, gemeente_id: int) -> Cijfers:
     k[("financien", "totaal", "aandeel")] = Fraction(100 * totaal, budget) if budget else None
     k[("financien", "tekst", "budget")] = budget
     k[("financien", "tekst", "bijdrage")] = totaal
+    k[("inleiding", "totaal", "gemeenten")] = len(rijen.deelnemers_van(versie_id))
     k[("beslispunten", "totaal", "bijdrage")] = totaal
     k[("ontwerpbesluit", "totaal", "bijdrage")] = totaal
     return k
@@ -131,6 +132,13 @@ def oppervlak(inhoud: bytes, naam: str, *, rijen: Rijen, versie_id: int, gemeent
                 "beslispunten", besluit, rij="totaal", begin="^Beslispunten$", einde="^Inleiding$"
             ),
             PdfRegel("ontwerpbesluit", besluit, rij="totaal", begin="^Ontwerpbesluit$"),
+            PdfRegel(
+                "inleiding",
+                r"^(?P<gemeenten>\d+) gemeenten werken samen",
+                rij="totaal",
+                begin="^Inleiding$",
+                einde="^De opgaven$",
+            ),
             PdfRegel(
                 "financien",
                 rf"is (?P<bijdrage>{bedrag}), van een programmabudget van (?P<budget>{bedrag})",
