@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from html.parser import HTMLParser
@@ -188,3 +190,194 @@ def klopt(oppervlak: Oppervlak, verwacht: dict[Sleutel, object]) -> None:
     """Assert that the surface shows exactly the expected figures."""
     fouten = vergelijk(oppervlak, verwacht)
     assert not fouten, f"{len(fouten)} verschillen:\n" + "\n".join(fouten[:60])
+
+
+# --- a PDF's text ---------------------------------------------------------------------------
+# A PDF has no attributes to mark a cell with, so its templates write each figure in a line
+# that says what it is: a table row ends with its figures after the label of the row ("Totaal",
+# an opgave's title); a figure in running text stands in a fixed phrase ("Bijdrage Berg en Dal:
+# € 31.463"). A test describes those lines (PdfTabel, PdfRegel) and PdfTekst finds them.
+
+_FIGUUR = r"(?:€ -?\d{1,3}(?:\.\d{3})*|-?\d+(?:,\d+)? fte|-?\d+(?:,\d+)? %|-?\d{1,3}(?:\.\d{3})*)"
+_NUMMER = re.compile(r"^\d+[.)]\s+")  # "3. " before a title: the document's own numbering
+
+
+def _schoon(tekst: str) -> str:
+    return " ".join(tekst.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def _label(tekst: str) -> str:
+    return _NUMMER.sub("", _schoon(tekst)).rstrip(" :")
+
+
+@dataclass(frozen=True)
+class PdfTabel:
+    """The rows of one table (or chart, or list) of a PDF. The table opens where the text read so
+    far ends in `kop` (its header row, which WeasyPrint repeats on each page a long table runs
+    on, so a page break starts the row text afresh); it closes at a line matching `einde`, or
+    after the row keyed "totaal". A row is the text since the previous row (over as many lines
+    as its label wrapped to) ending in one figure per `kolommen`; its label, without a leading
+    "3. ", names the row through `rijen`."""
+
+    naam: str
+    kop: str
+    kolommen: tuple[str, ...]
+    rijen: Mapping[str, str]
+    einde: str = ""
+
+
+@dataclass(frozen=True)
+class PdfRegel:
+    """Figures in running text: each place where `patroon` (its named groups are the columns,
+    besides an optional group `label`) matches a line, or a line with the one or two before it
+    (a phrase that wrapped), between a line matching `begin` and one matching `einde`. The row
+    is `rij`, or the key through `rijen` of the group `label`. "{sectie}" in the table name or the
+    row stands for the key of the last heading seen that is one of `secties` ("3. <title>")."""
+
+    naam: str
+    patroon: str
+    rij: str = ""
+    rijen: Mapping[str, str] | None = None
+    secties: Mapping[str, str] | None = None
+    begin: str = ""
+    einde: str = ""
+
+
+class PdfTekst(Oppervlak):
+    """A PDF, read back with pypdf: the text of each page, the lines of its content (without the
+    running header and footer, which stand in the page margins), and the figure cells that its
+    PdfTabel and PdfRegel descriptions find."""
+
+    def __init__(
+        self,
+        inhoud: bytes,
+        naam: str = "pdf",
+        *,
+        tabellen: Sequence[PdfTabel] = (),
+        regels: Sequence[PdfRegel] = (),
+        marge_boven_mm: float = 24,
+        marge_onder_mm: float = 22,
+    ) -> None:
+        import io
+
+        import pypdf
+
+        self.naam = naam
+        self.reader = pypdf.PdfReader(io.BytesIO(inhoud))
+        self.paginas: list[str] = []  # the whole text of each page, margins included
+        self.inhoud: list[list[str]] = []  # the content lines of each page
+        self.schuin: list[str] = []  # the text set at an angle on each page (a watermark)
+        boven, onder = marge_boven_mm * 72 / 25.4, marge_onder_mm * 72 / 25.4
+        for pagina in self.reader.pages:
+            hoogte = float(pagina.mediabox.height)
+            delen: list[str] = []
+            schuin: list[str] = []
+
+            def bezoek(tekst, cm, tm, _font, _grootte, delen=delen, schuin=schuin, hoogte=hoogte):
+                if not tekst.strip():
+                    delen.append(tekst)
+                elif abs(tm[0] * cm[1] + tm[1] * cm[3]) > 1e-6:  # rotated: not content
+                    schuin.append(tekst)
+                elif onder <= tm[4] * cm[1] + tm[5] * cm[3] + cm[5] <= hoogte - boven:
+                    delen.append(tekst)
+
+            self.paginas.append(pagina.extract_text(visitor_text=bezoek))
+            self.inhoud.append([r for r in (_schoon(x) for x in "".join(delen).splitlines()) if r])
+            self.schuin.append(_schoon("".join(schuin)))
+        self.tekst = "\n".join(self.paginas)
+        self.regels = [regel for pagina in self.inhoud for regel in pagina]
+        self._cellen: dict[Sleutel, str] = {}
+        self._dubbel: list[Sleutel] = []
+        self._ongemarkeerd: list[str] = []
+        for tabel in tabellen:
+            self._lees_tabel(tabel)
+        for regel in regels:
+            self._lees_regel(regel)
+
+    def _zet(self, sleutel: Sleutel, waarde: str) -> None:
+        if sleutel in self._cellen:
+            self._dubbel.append(sleutel)
+        self._cellen[sleutel] = waarde
+
+    def _lees_tabel(self, tabel: PdfTabel) -> None:
+        kop = re.compile(rf"(?:^|\s){tabel.kop}$")
+        einde = re.compile(tabel.einde) if tabel.einde else None
+        figuren = r"\s+".join([f"({_FIGUUR})"] * len(tabel.kolommen))
+        rij = re.compile(rf"^(?P<label>.*?)\s*{figuren}$")
+        open_, wachtend = False, []
+        for regel in self.regels:
+            if open_ and einde and einde.search(regel):
+                open_, wachtend = False, []
+                continue
+            wachtend.append(regel)
+            samen = " ".join(wachtend)
+            if kop.search(samen):
+                open_, wachtend = True, []
+                continue
+            if not open_:
+                del wachtend[:-4]  # a header wraps over a few lines at most
+                continue
+            m = rij.match(samen)
+            if not m:
+                continue
+            wachtend = []
+            label = _label(m.group("label"))
+            sleutel = tabel.rijen.get(label)
+            if sleutel is None:
+                self._ongemarkeerd.append(f"{tabel.naam}: rij {samen!r}")
+                continue
+            for kolom, waarde in zip(tabel.kolommen, m.groups()[1:], strict=True):
+                self._zet((tabel.naam, sleutel, kolom), waarde)
+            if sleutel == "totaal" and not einde:
+                open_ = False
+
+    def _lees_regel(self, regel: PdfRegel) -> None:
+        patroon = re.compile(regel.patroon)
+        begin = re.compile(regel.begin) if regel.begin else None
+        einde = re.compile(regel.einde) if regel.einde else None
+        binnen, sectie = begin is None, ""
+        for i, tekst in enumerate(self.regels):
+            if not binnen:
+                binnen = bool(begin and begin.search(tekst))
+                continue
+            if einde and einde.search(tekst):
+                if begin is None:
+                    break
+                binnen = False
+                continue
+            if regel.secties:
+                for k in (0, 1):
+                    kop = " ".join(self.regels[max(0, i - k) : i + 1])
+                    if _NUMMER.match(kop) and _label(kop) in regel.secties:
+                        sectie = regel.secties[_label(kop)]
+            for k in (0, 1, 2):
+                if i - k < 0:
+                    break
+                voor = " ".join(self.regels[i - k : i])
+                samen = f"{voor} {tekst}".strip()
+                m = patroon.search(samen)
+                # a phrase over several lines counts once: where it ends, in this line
+                if m and m.end() > len(voor):
+                    break
+            else:
+                continue
+            groepen = {k: v for k, v in m.groupdict().items() if v is not None}
+            label = groepen.pop("label", None)
+            rij = regel.rij
+            if label is not None and regel.rijen is not None:
+                rij = regel.rijen.get(_label(label), "")
+                if not rij:
+                    self._ongemarkeerd.append(f"{regel.naam}: {samen!r}")
+                    continue
+            naam = regel.naam.format(sectie=sectie)
+            for kolom, waarde in groepen.items():
+                self._zet((naam, rij.format(sectie=sectie), kolom), waarde)
+
+    def cellen(self) -> dict[Sleutel, str]:
+        return dict(self._cellen)
+
+    def ongemarkeerd(self) -> list[str]:
+        return list(self._ongemarkeerd)
+
+    def dubbel(self) -> list[Sleutel]:
+        return list(self._dubbel)
