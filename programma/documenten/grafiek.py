@@ -80,7 +80,7 @@ def staafdiagram(
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="staafdiagram" role="img" '
         f'viewBox="0 0 {breedte} {hoogte}" width="{breedte}pt" height="{hoogte}pt" '
-        f'font-family="Regio Sans, sans-serif" font-size="{LABEL}">',
+        f'font-family="Noto Sans, sans-serif" font-size="{LABEL}">',
         f"<title>{escape(titel)}</title>",
         f"<desc>{escape(beschrijving)}</desc>",
     ]

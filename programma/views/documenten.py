@@ -57,6 +57,19 @@ def _zonder_pdf(view):
             )
             patch_cache_control(response, no_store=True)
             return response
+        except FileNotFoundError:
+            # A stored document whose file is gone (a database restored without its media):
+            # its row is frozen, so say what is wrong instead of a 500.
+            response = HttpResponse(
+                _(
+                    "Het opgeslagen bestand van dit document ontbreekt op deze server. De "
+                    "beheerder zet de map met documenten (MEDIA_ROOT) terug uit de back-up."
+                ),
+                status=503,
+                content_type="text/plain; charset=utf-8",
+            )
+            patch_cache_control(response, no_store=True)
+            return response
 
     return wrapper
 
