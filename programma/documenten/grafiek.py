@@ -77,10 +77,12 @@ def staafdiagram(
 
     if not beschrijving:
         beschrijving = "; ".join(f"{label}: {format_bedrag(b)}" for label, b in reeks)
+    # One font family, no fallback list: the documents embed Noto Sans, and WeasyPrint looks
+    # each family up again for every letter of SVG text (a fifth of the chart's render time).
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="staafdiagram" role="img" '
         f'viewBox="0 0 {breedte} {hoogte}" width="{breedte}pt" height="{hoogte}pt" '
-        f'font-family="Noto Sans, sans-serif" font-size="{LABEL}">',
+        f'font-family="Noto Sans" font-size="{LABEL}">',
         f"<title>{escape(titel)}</title>",
         f"<desc>{escape(beschrijving)}</desc>",
     ]
