@@ -232,16 +232,15 @@ def test_een_tweede_rij_voor_hetzelfde_document_wordt_geweigerd(opgeslagen):
 # --- PDF/UA and the document-wide parts -----------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def voorstel_pdf(demo_region, django_db_blocker) -> tuple[bytes, str]:
-    """Arnhem's raadsvoorstel of 2027 v2 rendered once for the checks below (read only: the
-    demo is committed, nothing is stored), with its title."""
-    with django_db_blocker.unblock():
-        versie = _versie(2027, 2)
-        gemeente = Gemeente.objects.get(slug="arnhem")
-        soort = soorten.soort(DocumentSoort.RAADSVOORSTEL)
-        inhoud, _, _ = opslag.render(soort, versie, gemeente)
-        return inhoud, str(soort.titel(versie, gemeente))
+@pytest.fixture
+def voorstel_pdf(demo) -> tuple[bytes, str]:
+    """Arnhem's raadsvoorstel of 2027 v2 rendered for the checks below (nothing is stored),
+    with its title."""
+    versie = _versie(2027, 2)
+    gemeente = Gemeente.objects.get(slug="arnhem")
+    soort = soorten.soort(DocumentSoort.RAADSVOORSTEL)
+    inhoud, _, _ = opslag.render(soort, versie, gemeente)
+    return inhoud, str(soort.titel(versie, gemeente))
 
 
 def test_pdf_ua_kenmerken(voorstel_pdf):
