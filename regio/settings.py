@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "opgaven",
     "programma",
     "raden",
+    "historie",
     "portaal",
 ]
 

@@ -5,8 +5,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from historie import views as historie_views
 from programma import views as programma_views
-from programma.views import documenten, opstellen, verifieer
+from programma.views import documenten, opstellen, terugzetten, vergelijk, verifieer
 from raden.views import openbaar as raden_openbaar
 from regio import views as regio_views
 from regio.forms import InlogForm
@@ -73,6 +74,45 @@ urlpatterns = [
     ),
     path("programma/<int:jaar>/bewerken/voorstellen/", opstellen.voorstellen, name="voorstellen"),
     path("programma/<int:jaar>/corrigeren/", opstellen.corrigeren, name="corrigeren"),
+    # Reverting a concept to an earlier recorded state (programma/views/terugzetten.py)
+    path(
+        "programma/<int:jaar>/bewerken/opgaven/<slug:slug>/terugzetten/<int:stand>/",
+        terugzetten.opgave,
+        name="terugzetten-opgave",
+    ),
+    path(
+        "programma/<int:jaar>/bewerken/visie/terugzetten/<int:stand>/",
+        terugzetten.visie,
+        name="terugzetten-visie",
+    ),
+    # Comparing versions and years (programma/views/vergelijk.py)
+    path(
+        "programma/<int:jaar>/vergelijk/<int:van>/<int:naar>/",
+        vergelijk.versies,
+        name="vergelijk-versies",
+    ),
+    path(
+        "programma/<int:jaar>/vergelijk/<int:van>/<int:naar>.csv",
+        vergelijk.versies_csv,
+        name="vergelijk-versies-csv",
+    ),
+    path("programma/vergelijk/<int:van>/<int:naar>/", vergelijk.jaren, name="vergelijk-jaren"),
+    path(
+        "programma/vergelijk/<int:van>/<int:naar>.csv",
+        vergelijk.jaren_csv,
+        name="vergelijk-jaren-csv",
+    ),
+    # History (historie/views.py)
+    path(
+        "programma/<int:jaar>/geschiedenis/",
+        historie_views.programma,
+        name="programma-geschiedenis",
+    ),
+    path(
+        "programma/<int:jaar>/geschiedenis.csv",
+        historie_views.programma_csv,
+        name="programma-geschiedenis-csv",
+    ),
     # The documents of a version (programma/views/documenten.py): the published version, or /v<n>/
     *[
         path(f"programma/<int:jaar>/{voor}{route}", view, name=f"{naam}{achter}")
@@ -86,9 +126,15 @@ urlpatterns = [
     ],
     path("verifieer/", verifieer.verifieer, name="verifieer"),
     path("opgaven/<slug:slug>/", raden_openbaar.opgave, name="opgave"),
+    path("opgaven/<slug:slug>/geschiedenis/", historie_views.opgave, name="opgave-geschiedenis"),
     path("opgaven/<slug:slug>/<int:jaar>/", raden_openbaar.opgave, name="opgave-jaar"),
     path("gemeenten/", regio_views.gemeenten, name="gemeenten"),
     path("gemeenten/<slug:slug>/", raden_openbaar.gemeente, name="gemeente"),
+    path(
+        "gemeenten/<slug:slug>/geschiedenis/",
+        historie_views.gemeente,
+        name="gemeente-geschiedenis",
+    ),
     path("", include("raden.urls")),
     path("healthz", regio_views.healthz, name="healthz"),
     # Accounts: Django's own views, labelled with their access rule.

@@ -37,3 +37,25 @@ def procent(deel, geheel):
 def alineas(tekst):
     """Split a text on blank lines, for rendering paragraphs."""
     return [a.strip() for a in (tekst or "").split("\n\n") if a.strip()]
+
+
+@register.filter
+def tekstverschil(oud, nieuw):
+    """{{ oud|tekstverschil:nieuw }} -> the words removed in <del>, the words added in <ins>."""
+    from django.utils.html import format_html, format_html_join
+
+    from regio.tekstverschil import ERBIJ, WEG, woordverschil
+
+    labels = {WEG: "del", ERBIJ: "ins"}
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (
+                format_html("<{0}>{1}</{0}>", labels[s.soort], s.tekst)
+                if s.soort in labels
+                else format_html("{}", s.tekst),
+            )
+            for s in woordverschil(str(oud or ""), str(nieuw or ""))
+        ),
+    )

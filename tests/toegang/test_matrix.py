@@ -563,6 +563,24 @@ MATRIX: dict[str, list[Geval]] = {
 }
 
 
+def _aanvullingen() -> dict[str, list[Geval]]:
+    """Entries kept beside this file, one module per capability (tests/toegang/matrix_*.py, each
+    with a GEVALLEN dict): capabilities built side by side do not edit one dict."""
+    import importlib
+    import pathlib
+
+    gevallen: dict[str, list[Geval]] = {}
+    for pad in sorted(pathlib.Path(__file__).parent.glob("matrix_*.py")):
+        module = importlib.import_module(f"tests.toegang.{pad.stem}")
+        dubbel = set(gevallen) & set(module.GEVALLEN) | set(MATRIX) & set(module.GEVALLEN)
+        assert not dubbel, f"{pad.name}: URL-namen staan al in de matrix: {dubbel}"
+        gevallen.update(module.GEVALLEN)
+    return gevallen
+
+
+MATRIX.update(_aanvullingen())
+
+
 def _open_vraag() -> int:
     """An open technische vraag: the demo's, else one raadslid-arnhem asks now (test DB)."""
     from raden.models import Vraag

@@ -1,0 +1,61 @@
+"""The difference between two texts, word by word, for history pages and version comparisons.
+
+A pure function: two strings in, a list of segments out ("gelijk", "weg", "erbij"), each with
+the words it covers (whitespace kept, so joining the "gelijk" and "weg" segments gives the old
+text back exactly and the "gelijk" and "erbij" segments the new one). Templates render it with
+the `tekstverschil` tag of regio.templatetags.regio as <del> and <ins>."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+GELIJK, WEG, ERBIJ = "gelijk", "weg", "erbij"
+
+# A word with the whitespace after it: the unit a reader sees change.
+_WOORD = re.compile(r"\S+\s*|\s+")
+
+#: texts longer than this many characters are shown as a word-level diff, not "old → new"
+LANG = 120
+
+
+@dataclass(frozen=True)
+class Segment:
+    soort: str  # GELIJK, WEG or ERBIJ
+    tekst: str
+
+
+def woorden(tekst: str) -> list[str]:
+    """The words of a text, each with its trailing whitespace (leading whitespace on its own)."""
+    return _WOORD.findall(tekst or "")
+
+
+def woordverschil(oud: str, nieuw: str) -> list[Segment]:
+    """The word-level difference between two texts, as consecutive segments."""
+    a, b = woorden(oud), woorden(nieuw)
+    # autojunk off: in a long text the common words ("de", "van") must still anchor the match.
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    segmenten: list[Segment] = []
+
+    def voeg_toe(soort: str, delen: list[str]) -> None:
+        tekst = "".join(delen)
+        if not tekst:
+            return
+        if segmenten and segmenten[-1].soort == soort:
+            segmenten[-1] = Segment(soort, segmenten[-1].tekst + tekst)
+        else:
+            segmenten.append(Segment(soort, tekst))
+
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            voeg_toe(GELIJK, a[i1:i2])
+        else:
+            voeg_toe(WEG, a[i1:i2])
+            voeg_toe(ERBIJ, b[j1:j2])
+    return segmenten
+
+
+def is_lang(*teksten: str | None) -> bool:
+    """Whether a change of these texts reads better as a word-level diff than as old → new."""
+    return any(t and (len(t) > LANG or "\n" in t) for t in teksten)
