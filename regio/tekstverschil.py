@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 GELIJK, WEG, ERBIJ = "gelijk", "weg", "erbij"
 
-# A word with the whitespace after it: the unit a reader sees change.
-_WOORD = re.compile(r"\S+\s*|\s+")
+# Words and the whitespace between them, apart: "2050." and "2050. " are the same word.
+_WOORD = re.compile(r"\S+|\s+")
 
 #: texts longer than this many characters are shown as a word-level diff, not "old → new"
 LANG = 120
@@ -27,7 +27,7 @@ class Segment:
 
 
 def woorden(tekst: str) -> list[str]:
-    """The words of a text, each with its trailing whitespace (leading whitespace on its own)."""
+    """The words of a text and the runs of whitespace between them, in order."""
     return _WOORD.findall(tekst or "")
 
 
