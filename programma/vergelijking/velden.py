@@ -42,13 +42,14 @@ class VeldVerschil:
 
     @property
     def herschreven(self) -> bool:
-        """A long text rewritten rather than edited (less than a third of its words kept):
-        shown as the old and the new text, since a word diff of it reads as noise."""
+        """A long text rewritten rather than edited (less than a third of the old text kept,
+        and the new one less than a third old): shown as the old and the new text, since a
+        word diff of it reads as noise. A text that only grew or shrank is no rewrite."""
         if not self.lang or not self.oud_weergave or not self.nieuw_weergave:
             return False
         segmenten = woordverschil(self.oud_weergave, self.nieuw_weergave)
         gelijk = sum(len(s.tekst) for s in segmenten if s.soort == GELIJK)
-        return 3 * gelijk < max(len(self.oud_weergave), len(self.nieuw_weergave))
+        return 3 * gelijk < min(len(self.oud_weergave), len(self.nieuw_weergave))
 
 
 Waarde = tuple[object, str]  # (value compared, text shown)
