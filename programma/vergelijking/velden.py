@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.formats import date_format
@@ -40,7 +41,7 @@ class VeldVerschil:
     nieuw_weergave: str
     lang: bool
 
-    @property
+    @cached_property  # a frozen dataclass still has a __dict__ to cache in
     def herschreven(self) -> bool:
         """A long text rewritten rather than edited (less than a third of the old text kept,
         and the new one less than a third old): shown as the old and the new text, since a

@@ -126,6 +126,10 @@ class Vergelijking:
     budget: Getal
     fte: Getal
     aantal_opgaven: Getal
+    # Why a side's bijdragen cannot be computed (a concept whose members cannot be split over
+    # yet: its bijdragen then count as 0), else None.
+    probleem_oud: str | None = None
+    probleem_nieuw: str | None = None
 
     def _met(self, wijziging: str) -> list[OpgaveVergelijking]:
         return [o for o in self.opgaven if o.wijziging == wijziging]
@@ -253,4 +257,6 @@ def vergelijk_versies(oud: ProgrammaVersie, nieuw: ProgrammaVersie) -> Vergelijk
         budget=Getal(c_oud.budget, c_nieuw.budget),
         fte=Getal(c_oud.fte, c_nieuw.fte),
         aantal_opgaven=Getal(c_oud.aantal_opgaven, c_nieuw.aantal_opgaven),
+        probleem_oud=c_oud.deelname.probleem,
+        probleem_nieuw=c_nieuw.deelname.probleem,
     )

@@ -50,17 +50,21 @@ def _pagina(request: HttpRequest, oud: ProgrammaVersie, nieuw: ProgrammaVersie, 
             "naar": nieuw.jaar,
         }
         label_oud, label_nieuw = str(oud.jaar), str(nieuw.jaar)
+    vergelijking = vergelijk_versies(oud, nieuw)
     return render(
         request,
         "programma/vergelijk.html",
         {
-            "vergelijking": vergelijk_versies(oud, nieuw),
+            "vergelijking": vergelijking,
             "oud": oud,
             "nieuw": nieuw,
             "titel": titel,
             "label_oud": label_oud,
             "label_nieuw": label_nieuw,
-            "kanten": [(oud, label_oud), (nieuw, label_nieuw)],
+            "kanten": [
+                (oud, label_oud, vergelijking.probleem_oud),
+                (nieuw, label_nieuw, vergelijking.probleem_nieuw),
+            ],
             "csv_url": csv_url,
         },
     )
