@@ -126,8 +126,8 @@ class Vergelijking:
     budget: Getal
     fte: Getal
     aantal_opgaven: Getal
-    # Why a side's bijdragen cannot be computed (a concept whose members cannot be split over
-    # yet: its bijdragen then count as 0), else None.
+    # What is wrong with a concept's members (selectors.deelname_van), so that its computed
+    # bijdragen leave a gemeente out or are not there at all; None when nothing is.
     probleem_oud: str | None = None
     probleem_nieuw: str | None = None
 

@@ -23,7 +23,7 @@ from programma.vergelijking import (
     vergelijk_versies,
     verschillen_opgave,
 )
-from tests.factories import OpgaveFactory, PartnerFactory, opgave_inhoud
+from tests.factories import GemeenteFactory, OpgaveFactory, PartnerFactory, opgave_inhoud
 from tests.reconciliatie.oppervlak import HtmlPagina, klopt, lees
 from tests.reconciliatie.vergelijking import CsvVergelijking, alleen_csv, namen, verwacht
 from tests.reconciliatie.verwacht import Rijen
@@ -326,3 +326,17 @@ def test_het_aantal_queries_groeit_niet_met_het_programma(tweede_versie, demo, b
         klein = _aantal(client, f"/programma/2040/vergelijk/1/2{pad}".replace("/.csv", ".csv"))
         groot = _aantal(client, f"/programma/2027/vergelijk/1/2{pad}".replace("/.csv", ".csv"))
         assert klein == groot <= MAX_QUERIES
+
+
+def test_een_concept_zonder_berekenbare_bijdragen_zegt_dat(demo, concept, client, login):
+    """A member without inwoners: the concept's bijdragen leave it out (it shows with € 0); the
+    page says why instead of showing that without a word."""
+    GemeenteFactory(naam="Zonder Inwonertal")
+    login("test-regiobestuur")
+    response = client.get("/programma/vergelijk/2027/2040/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Let op bij de bijdragen van deze versie: Geen inwonertal op" in html
+    v = response.context["vergelijking"]
+    assert "Zonder Inwonertal" in v.probleem_nieuw and v.probleem_oud is None
+    assert v.bijdragen_totaal.nieuw == v.budget.nieuw == 1_250_001
