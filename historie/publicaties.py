@@ -24,7 +24,7 @@ def _wijziging(v) -> Wijziging:
         label=v.label,
         oud=v.oud_weergave,
         nieuw=v.nieuw_weergave,
-        lang=v.lang,
+        lang=v.lang and not v.herschreven,
         oud_ruw=v.oud_weergave,
         nieuw_ruw=v.nieuw_weergave,
     )

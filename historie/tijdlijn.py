@@ -33,7 +33,7 @@ from programma.models import (
 )
 from raden.models import Besluit, Dekking, Stem, Stemming, Vraag
 from regio.models import Gemeente
-from regio.tekstverschil import is_lang
+from regio.tekstverschil import is_herschreven, is_lang
 
 TOEGEVOEGD, GEWIJZIGD, VERWIJDERD, VOORGESTELD = "+", "~", "-", "voorgesteld"
 SOORTEN = {
@@ -344,7 +344,8 @@ def _wijzigingen(b: bronnen.Bron, oud: dict | None, rij: dict, namen: Namen) -> 
                 oud=toon(veld, vorig, namen) if oud is not None and vorig not in (None, "") else "",
                 nieuw=toon(veld, nieuw, namen),
                 lang=veld.get_internal_type() == "TextField"
-                and is_lang(str(vorig or ""), str(nieuw or "")),
+                and is_lang(str(vorig or ""), str(nieuw or ""))
+                and not is_herschreven(str(vorig or ""), str(nieuw or "")),
                 oud_ruw=ruw(veld, vorig),
                 nieuw_ruw=ruw(veld, nieuw),
             )

@@ -59,3 +59,13 @@ def woordverschil(oud: str, nieuw: str) -> list[Segment]:
 def is_lang(*teksten: str | None) -> bool:
     """Whether a change of these texts reads better as a word-level diff than as old → new."""
     return any(t and (len(t) > LANG or "\n" in t) for t in teksten)
+
+
+def is_herschreven(oud: str | None, nieuw: str | None) -> bool:
+    """A long text rewritten rather than edited: less than a third of it kept. Shown as the old
+    and the new text side by side, since a word diff of it reads as noise; a text that only
+    grew or shrank is no rewrite."""
+    if not oud or not nieuw or not is_lang(oud, nieuw):
+        return False
+    gelijk = sum(len(s.tekst) for s in woordverschil(oud, nieuw) if s.soort == GELIJK)
+    return 3 * gelijk < min(len(oud), len(nieuw))

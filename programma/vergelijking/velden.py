@@ -25,7 +25,7 @@ from programma.models import (
     Verdeelsleutel,
 )
 from regio.geld import format_bedrag, format_fte
-from regio.tekstverschil import GELIJK, is_lang, woordverschil
+from regio.tekstverschil import is_herschreven, is_lang
 
 
 @dataclass(frozen=True)
@@ -46,11 +46,7 @@ class VeldVerschil:
         """A long text rewritten rather than edited (less than a third of the old text kept,
         and the new one less than a third old): shown as the old and the new text, since a
         word diff of it reads as noise. A text that only grew or shrank is no rewrite."""
-        if not self.lang or not self.oud_weergave or not self.nieuw_weergave:
-            return False
-        segmenten = woordverschil(self.oud_weergave, self.nieuw_weergave)
-        gelijk = sum(len(s.tekst) for s in segmenten if s.soort == GELIJK)
-        return 3 * gelijk < min(len(self.oud_weergave), len(self.nieuw_weergave))
+        return self.lang and is_herschreven(self.oud_weergave, self.nieuw_weergave)
 
 
 Waarde = tuple[object, str]  # (value compared, text shown)
