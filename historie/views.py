@@ -85,6 +85,10 @@ def opgave(request: HttpRequest, slug: str) -> HttpResponse:
         tijdlijn.bereik_opgave(o),
         {
             "titel": _("Geschiedenis van %(opgave)s") % {"opgave": o.titel},
+            "uitleg": _(
+                "Wie wat wanneer aan deze opgave veranderde, veld voor veld: elke voorgestelde "
+                "versie vergeleken met de versie ervoor, en de besluiten van de gemeenteraden."
+            ),
             "terug": (o.get_absolute_url(), o.titel),
         },
     )
@@ -99,6 +103,11 @@ def programma(request: HttpRequest, jaar: int) -> HttpResponse:
         tijdlijn.bereik_jaar(p),
         {
             "titel": _("Geschiedenis van het programma %(jaar)s") % {"jaar": jaar},
+            "uitleg": _(
+                "Wie wat wanneer aan dit programma veranderde, veld voor veld: elke voorgestelde "
+                "versie vergeleken met de versie ervoor, de status van het programma en de "
+                "bevestigde stemmingen en besluiten van de gemeenteraden."
+            ),
             "terug": (
                 reverse("programma", kwargs={"jaar": jaar}),
                 _("Programma %(jaar)s") % {"jaar": jaar},
@@ -117,6 +126,10 @@ def gemeente(request: HttpRequest, slug: str) -> HttpResponse:
         tijdlijn.bereik_gemeente(g),
         {
             "titel": _("Geschiedenis van de besluiten van %(gemeente)s") % {"gemeente": g.naam},
+            "uitleg": _(
+                "Elke stemming van de gemeenteraad over het regionale programma: geopend, de "
+                "stemmen, gesloten en bevestigd, en de besluiten die eruit volgden."
+            ),
             "terug": (g.get_absolute_url(), g.naam),
         },
     )
