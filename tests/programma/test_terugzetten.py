@@ -390,7 +390,7 @@ def test_bevestigpagina_toont_wat_verandert(
 ):
     po, stand = gewijzigd
     login("programmabureau")
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(22):  # 18 measured
         response = client.get(_url(po, stand.history_id))
     html = response.content.decode()
     assert response.status_code == 200
@@ -404,7 +404,8 @@ def test_bevestigpagina_toont_wat_verandert(
 def test_terugzetten_via_de_url(gewijzigd, client, login, django_assert_max_num_queries):
     po, stand = gewijzigd
     user = login("regiobestuur")
-    with django_assert_max_num_queries(40):
+    # 43 measured; a changed stuurgroep row or regeling adds its own write, as in an edit
+    with django_assert_max_num_queries(48):
         response = client.post(_url(po, stand.history_id), {"reden": "Doel was beter."})
     assert response.status_code == 302
     assert response["Location"] == f"/programma/2028/bewerken/opgaven/{po.opgave.slug}/"
@@ -534,10 +535,10 @@ def test_visie_via_de_url(demo, client, login, klok, django_assert_max_num_queri
     )
     login("programmabureau")
     url = f"/programma/2028/bewerken/visie/terugzetten/{stand.history_id}/"
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(9):  # 6 measured
         html = client.get(url).content.decode()
     assert "Titel en visie terugzetten" in html and 'data-veld="visie_perspectief"' in html
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(9):  # 6 measured
         bewerkpagina = client.get("/programma/2028/bewerken/visie/").content.decode()
     assert "Eerdere standen" in bewerkpagina and f"terugzetten/{stand.history_id}/" in bewerkpagina
     response = client.post(url, {"reden": "Terug naar het oude perspectief."})
@@ -552,7 +553,7 @@ def test_eerdere_standen_alleen_voor_wie_mag_terugzetten(
     po, stand = gewijzigd
     url = f"/programma/2028/bewerken/opgaven/{po.opgave.slug}/"
     login("regiobestuur")
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(22):  # 18 measured, the last 10 standen in one
         html = client.get(url).content.decode()
     assert "Eerdere standen" in html and _url(po, stand.history_id) in html
     login("portefeuillehouder")
@@ -591,7 +592,7 @@ def test_admin_zet_niets_terug_ook_geen_concept(superuser, client, klok):
         voor, rij = _historie(), type(obj).objects.filter(pk=obj.pk).values().get()
         url = _historie_url(obj)
         pagina = client.get(url).content.decode()
-        assert 'name="_save"' not in pagina or "Terugzetten kan niet" not in pagina
+        assert 'name="_save"' not in pagina  # SIMPLE_HISTORY_REVERT_DISABLED: no button
         data = {"doel": "oud", "titel": "oud", "budget": "1", "_save": "1"}
         response = client.post(url, data, follow=True)
         assert response.status_code == 200, url
@@ -643,5 +644,7 @@ def test_admin_zet_geen_bevestigde_stemming_stem_of_besluit_terug(superuser, cli
         voor, rij = _historie(), _rij(obj)
         url = _historie_url(obj)
         response = client.post(url, {"keuze": "tegen", "deelname": "", "bijdrage": "0"})
-        assert response.status_code in (200, 302, 403), url
+        # the model's own check refuses the old row (raden.admin has no GeenTerugzetten yet)
+        assert response.status_code == 200, url
+        assert "bevestigd en verandert niet meer" in response.content.decode(), url
         assert (_historie(), _rij(obj)) == (voor, rij)
