@@ -19,14 +19,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from programma.models import ExterneRegeling, ProgrammaOpgave, ProgrammaVersie, StuurgroepLid
 from programma.permissions import BEWERKEN
 from programma.services.levenscyclus import _concept
 from programma.services.opstellen import _weiger_buiten_recht
 from regio.exceptions import DomeinFout
+from regio.geld import format_bedrag
 from regio.history import bewaar, verwijder
 from regio.models import Bestuurder, Partner
+from regio.tekstverschil import is_lang
 
 #: the content of an opgave that a revert restores (the identity, titel and thema, is the
 #: Opgave's and lasts across years: not part of a version's stand)
@@ -42,6 +45,9 @@ OPGAVE_INHOUD = [
     "portefeuillehouder",
 ]
 VISIE_INHOUD = ["titel", "visie_fundament", "visie_actualiteit", "visie_perspectief"]
+
+#: shorter labels than the models' (which name the unit: the page formats it)
+LABELS = {"budget": _lazy("budget"), "capaciteit_fte": _lazy("capaciteit")}
 
 #: how long after an opgave's record the rows of the same save are still written
 NASLEEP = datetime.timedelta(seconds=2)
@@ -183,21 +189,16 @@ def _lid_naam(lid: StuurgroepLid) -> str:
 
 
 def _regeling_naam(r: ExterneRegeling) -> str:
-    from regio.geld import format_bedrag
-
     return f"{r.naam} ({r.get_niveau_display()}, {format_bedrag(r.verwachte_cofinanciering)})"
 
 
 def verschillen_opgave(programma_opgave: ProgrammaOpgave, rec) -> list[Verschil]:
     """The fields, stuurgroep and regelingen in which the opgave now differs from stand `rec`."""
-    from regio.tekstverschil import is_lang
-
     po = programma_opgave
     dan = rec.instance
     uit: list[Verschil] = []
     for naam in OPGAVE_INHOUD:
-        veld = ProgrammaOpgave._meta.get_field(naam)
-        label = str(veld.verbose_name)
+        label = str(LABELS.get(naam) or ProgrammaOpgave._meta.get_field(naam).verbose_name)
         if naam == "portefeuillehouder":
             if po.portefeuillehouder_id != dan.portefeuillehouder_id:
                 namen = dict(
@@ -236,14 +237,15 @@ def verschillen_opgave(programma_opgave: ProgrammaOpgave, rec) -> list[Verschil]
     ):
         nu_l, dan_l = sorted(nu_l), sorted(dan_l)
         if nu_l != dan_l:
-            uit.append(Verschil(naam, label, nu_l, dan_l, "lijst"))
+            # each name with whether the revert removes it (now) or brings it back (then)
+            nu_m = [(x, x not in dan_l) for x in nu_l]
+            dan_m = [(x, x not in nu_l) for x in dan_l]
+            uit.append(Verschil(naam, label, nu_m, dan_m, "lijst"))
     return uit
 
 
 def verschillen_visie(versie: ProgrammaVersie, rec) -> list[Verschil]:
     """The title and vision fields in which the version now differs from stand `rec`."""
-    from regio.tekstverschil import is_lang
-
     uit = []
     for naam in VISIE_INHOUD:
         nu_w, dan_w = getattr(versie, naam), getattr(rec, naam)
