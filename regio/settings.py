@@ -191,6 +191,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "regioportaal@groeneme
 PORTAAL_URL = os.environ.get("PORTAAL_URL", "http://127.0.0.1:8000")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+# No "revert" in the admin's history: a revert goes through programma.services.terugzetten,
+# which checks who may, asks why and records both (the admin form would do neither). The
+# setting only hides the button; the admins refuse the POST too (programma.admin).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # The demo region's population figures: CBS, bevolking op 1 januari of this year.
 REGIO_PEILDATUM_INWONERS = "2024-01-01"

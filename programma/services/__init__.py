@@ -2,7 +2,8 @@
 recorded in the history and a Dutch DomeinFout when a rule refuses.
 
 levenscyclus: a year's programme from creation through proposal, correction and closing;
-opstellen: the drafting of a concept version (texts, opgaven, synergieën, verdeelsleutel)."""
+opstellen: the drafting of a concept version (texts, opgaven, synergieën, verdeelsleutel);
+terugzetten: reverting a concept opgave or a concept's texts to an earlier recorded state."""
 
 from programma.services.levenscyclus import (
     benoem_portefeuillehouder,
@@ -29,6 +30,13 @@ from programma.services.opstellen import (
     werk_verdeelsleutel_bij,
     werk_visie_bij,
 )
+from programma.services.terugzetten import (
+    mag_terugzetten,
+    standen_van_opgave,
+    standen_van_visie,
+    zet_opgave_terug,
+    zet_visie_terug,
+)
 
 __all__ = [
     "Conflict",
@@ -36,10 +44,13 @@ __all__ = [
     "benoem_portefeuillehouder",
     "corrigeer_programma",
     "maak_jaarprogramma",
+    "mag_terugzetten",
     "neem_opgave_op",
     "sluit_programma_af",
     "stand_van_opgave",
     "stand_van_visie",
+    "standen_van_opgave",
+    "standen_van_visie",
     "stel_programma_vast",
     "stel_programma_voor",
     "verwijder_externe_regeling",
@@ -52,4 +63,6 @@ __all__ = [
     "werk_opgave_bij",
     "werk_verdeelsleutel_bij",
     "werk_visie_bij",
+    "zet_opgave_terug",
+    "zet_visie_terug",
 ]

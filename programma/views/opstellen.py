@@ -189,8 +189,19 @@ def visie(request: HttpRequest, jaar: int) -> HttpResponse:
     return render(
         request,
         "programma/opstellen/visie.html",
-        {"versie": versie, "form": form, "conflict": scherm, "basis": basis_token},
+        {
+            "versie": versie,
+            "form": form,
+            "conflict": scherm,
+            "basis": basis_token,
+            "standen": _standen(request.user, services.standen_van_visie, versie),
+        },
     )
+
+
+def _standen(user, standen_van, obj) -> list:
+    """The last recorded states one may revert to, for whoever may revert (else none)."""
+    return standen_van(obj, aantal=10) if services.mag_terugzetten(user) else []
 
 
 def _opgave_context(request, po, form, scherm=None, basis=None) -> dict:
@@ -210,6 +221,7 @@ def _opgave_context(request, po, form, scherm=None, basis=None) -> dict:
         # fresh from the database: an inline action may just have changed them
         "regelingen": list(ExterneRegeling.objects.filter(programma_opgave=po)),
         "regeling_form": RegelingForm(),
+        "standen": _standen(request.user, services.standen_van_opgave, po),
     }
 
 

@@ -1,15 +1,130 @@
-"""Reverting a concept opgave or a concept's programme text to an earlier recorded state."""
+"""Reverting a concept opgave or a concept's programme text to an earlier recorded state: a
+confirm page with what would change, then the revert (programma.services.terugzetten)."""
 
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
-from regio.permissions import ingelogd
+from programma import services
+from programma.forms_terugzetten import TerugzettenForm
+from programma.permissions import BEWERKEN
+from programma.services import terugzetten as tz
+from programma.views.opstellen import _concept, _concept_opgave
+from regio.exceptions import DomeinFout
+from regio.permissions import geheim_object
+
+GET_POST = require_http_methods(["GET", "HEAD", "POST"])
+
+# 404 for whoever may not see the concept (as for one that does not exist), 403 for whoever
+# sees it but may not revert (a portefeuillehouder edits texts, never reverts).
+concept_terugzetten = geheim_object(_concept, recht=BEWERKEN)
+opgave_terugzetten = geheim_object(_concept_opgave, recht=BEWERKEN)
 
 
-@ingelogd
+def _fout(form, fout: ValidationError) -> None:
+    for bericht in fout.messages:
+        form.add_error(None, bericht)
+
+
+def _door(rec) -> str:
+    user = rec.history_user
+    if user is None:
+        return _("onbekend")
+    return user.get_full_name() or user.get_username()
+
+
+def _bevestig(request, *, versie, titel, rec, verschillen, form, terug) -> HttpResponse:
+    return render(
+        request,
+        "programma/terugzetten.html",
+        {
+            "titel": titel,
+            "datum": tz.datum_van(rec),
+            "door": _door(rec),
+            "rec": rec,
+            "verschillen": verschillen,
+            "form": form,
+            "terug": terug,
+            "versie": versie,
+        },
+    )
+
+
+@GET_POST
+@opgave_terugzetten
 def opgave(request: HttpRequest, jaar: int, slug: str, stand: int) -> HttpResponse:
-    raise Http404
+    po = request.toegang_object
+    try:
+        rec = tz.opgave_stand(po, stand)
+    except DomeinFout as fout:
+        raise Http404(str(fout)) from fout
+    form = TerugzettenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.zet_opgave_terug(
+                programma_opgave=po,
+                stand=stand,
+                reden=form.cleaned_data["reden"],
+                acting_user=request.user,
+            )
+        except ValidationError as fout:
+            _fout(form, fout)
+        else:
+            messages.success(
+                request,
+                _("%(titel)s is teruggezet naar de stand van %(datum)s.")
+                % {"titel": po.opgave.titel, "datum": tz.datum_van(rec)},
+            )
+            return redirect("bewerken-opgave", jaar=jaar, slug=slug)
+    return _bevestig(
+        request,
+        versie=po.versie,
+        titel=_("Opgave %(titel)s terugzetten") % {"titel": po.opgave.titel},
+        rec=rec,
+        verschillen=tz.verschillen_opgave(po, rec),
+        form=form,
+        terug=reverse("bewerken-opgave", kwargs={"jaar": jaar, "slug": slug}),
+    )
 
 
-@ingelogd
+@GET_POST
+@concept_terugzetten
 def visie(request: HttpRequest, jaar: int, stand: int) -> HttpResponse:
-    raise Http404
+    versie = request.toegang_object
+    try:
+        rec = tz.visie_stand(versie, stand)
+    except DomeinFout as fout:
+        raise Http404(str(fout)) from fout
+    form = TerugzettenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.zet_visie_terug(
+                versie=versie,
+                stand=stand,
+                reden=form.cleaned_data["reden"],
+                acting_user=request.user,
+            )
+        except ValidationError as fout:
+            _fout(form, fout)
+        else:
+            messages.success(
+                request,
+                _("De titel en visie zijn teruggezet naar de stand van %(datum)s.")
+                % {"datum": tz.datum_van(rec)},
+            )
+            return redirect("bewerken-visie", jaar=jaar)
+    return _bevestig(
+        request,
+        versie=versie,
+        titel=_("Titel en visie terugzetten"),
+        rec=rec,
+        verschillen=tz.verschillen_visie(versie, rec),
+        form=form,
+        terug=reverse("bewerken-visie", kwargs={"jaar": jaar}),
+    )
