@@ -84,8 +84,8 @@ def _item_van(html: str, volgorde: int) -> str:
 
 def _rij(item: str, veld: str) -> tuple[str, str]:
     rij = re.search(rf'<tr data-veld="{veld}">(.*?)</tr>', item, re.S).group(1)
-    oud = re.search(r'data-kolom="oud">(.*?)</td>', rij, re.S).group(1)
-    nieuw = re.search(r'data-kolom="nieuw">(.*?)</td>', rij, re.S).group(1)
+    oud = re.search(r'data-kolom="oud"[^>]*>(.*?)</td>', rij, re.S).group(1)
+    nieuw = re.search(r'data-kolom="nieuw"[^>]*>(.*?)</td>', rij, re.S).group(1)
     return unescape(oud).strip(), unescape(nieuw).strip()
 
 
