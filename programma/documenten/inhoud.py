@@ -129,8 +129,11 @@ def stand_vervanging(versie: ProgrammaVersie) -> str:
     """The part of a raadsvoorstel's or programme document's key that is not the frozen
     version: '' while the version holds, 'vervangen-v2' once version 2 superseded it (with
     '-geldend-v3' when a later one holds now). A document stored before the correction is
-    then no longer the one served: it is rendered once more, saying it was superseded."""
-    vervanging = selectors.vervanging_van(versie)
+    then no longer the one served: it is rendered once more, saying it was superseded. Read
+    once per version object (the zip asks it for both kinds): one query, not one per kind."""
+    if "_vervanging" not in versie.__dict__:
+        versie.__dict__["_vervanging"] = selectors.vervanging_van(versie)
+    vervanging = versie.__dict__["_vervanging"]
     if vervanging is None:
         return ""
     stand = f"vervangen-v{vervanging.door.nummer}"

@@ -320,6 +320,9 @@ def test_opgeslagen_voor_de_correctie_wordt_daarna_niet_meer_geserveerd(
         jaarprogramma=v1.jaarprogramma, reden="Nog een correctie.", acting_user=bestuur
     )
     services.stel_programma_voor(versie=v3, acting_user=bestuur)
+    # a version object reads its stand once (a request's worth): read them afresh
+    v1 = ProgrammaVersie.objects.select_related("jaarprogramma").get(pk=v1.pk)
+    v2 = ProgrammaVersie.objects.select_related("jaarprogramma").get(pk=v2.pk)
     assert RAADSVOORSTEL.stand_van(v1) == "vervangen-v2-geldend-v3"
     assert RAADSVOORSTEL.stand_van(v2) == "vervangen-v3"
     html = opslag.html_van(RAADSVOORSTEL, v1, Gemeente.objects.get(slug="aaa"))
