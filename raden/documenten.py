@@ -98,22 +98,28 @@ def stand(versie: ProgrammaVersie) -> str:
     not show them."""
     g = stand_gegevens(versie)
     status = versie.jaarprogramma.status
-    # the version that holds now: with it the one that superseded this one is known too (the
-    # next proposed), and the key stays what it was before the overview named both
-    vervangen = g.vervanging.geldend.nummer if g.vervanging else ""
-    sleutel = "|".join(
-        str(x)
-        for x in (
-            versie.pk,
-            status,
-            g.stemmingen,
-            g.laatste_stemming,
-            g.dekkingen,
-            g.laatste_dekking,
-            vervangen,
-        )
-    )
-    afdruk = hashlib.sha256(sleutel.encode()).hexdigest()[:16]
+    v = g.vervanging
+    # by which version, and which holds now when that is a later one (both are named)
+    vervangen = ""
+    if v is not None:
+        vervangen = str(v.door.nummer)
+        if v.geldend.pk != v.door.pk:
+            vervangen += f"-geldend-v{v.geldend.nummer}"
+    delen = [
+        versie.pk,
+        status,
+        g.stemmingen,
+        g.laatste_stemming,
+        g.dekkingen,
+        g.laatste_dekking,
+        vervangen,
+    ]
+    if v is not None:
+        # the overview of a superseded version also gives the reason and the current version
+        # (since issue 17): one stored before that is rendered once more; the keys of versions
+        # that hold are unchanged
+        delen.append("met reden")
+    afdruk = hashlib.sha256("|".join(str(x) for x in delen).encode()).hexdigest()[:16]
     return f"{g.stemmingen}-{g.dekkingen}-{status}{f'-v{vervangen}' if vervangen else ''}-{afdruk}"
 
 

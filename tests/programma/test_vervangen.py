@@ -20,6 +20,7 @@ from programma import selectors, services
 from programma.documenten import opslag, soorten, vingerafdruk
 from programma.documenten.models import Document, DocumentSoort, Vingerafdruk
 from programma.models import ProgrammaVersie
+from raden.documenten import stand as besluiten_stand
 from regio.models import Gemeente
 
 RAADSVOORSTEL = soorten.soort(DocumentSoort.RAADSVOORSTEL)
@@ -266,6 +267,11 @@ def test_besluitenoverzicht_noemt_reden_en_geldende_versie(demo, client):
     eerste = _eerste_pagina(response.content)
     assert _verwachte_zin(v2) in eerste, eerste[:800]
     assert "Bekijk de geldende versie (versie 2) op Regioportaal: /programma/2027/v2/" in eerste
+    assert "versie 1 · vervangen door versie 2" in eerste  # the running header
+    # stored under a key that names the version that superseded it
+    v1 = _versie(2027, 1)
+    doc = Document.objects.get(versie=v1, soort=DocumentSoort.BESLUITEN)
+    assert doc.stand == besluiten_stand(v1) and "-v2-" in doc.stand
 
 
 # --- a document stored before its version was superseded ------------------------------------
