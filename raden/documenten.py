@@ -23,6 +23,7 @@ from programma import cijfers
 from programma.documenten.models import DocumentSoort
 from programma.documenten.soorten import Soort, registreer
 from programma.models import ProgrammaOpgave, ProgrammaVersie, Status
+from programma.selectors import Vervanging, vervanging_van
 from raden.cijfers import Cel, Kolom, Rij, Stand, dekking_van
 from raden.models import Besluit, Dekking, Stemming, Uitkomst
 from raden.selectors import stemmen_per_fractie_van_versie
@@ -54,8 +55,13 @@ class StandGegevens:
     laatste_stemming: object
     dekkingen: int
     laatste_dekking: object
-    #: the newer proposed version of the year that replaced this one, if any
-    vervangen_door: ProgrammaVersie | None
+    #: what superseded this version, if anything (programma.selectors.vervanging_van)
+    vervanging: Vervanging | None
+
+    @property
+    def vervangen_door(self) -> ProgrammaVersie | None:
+        """The version that superseded this one (the next proposed version)."""
+        return self.vervanging.door if self.vervanging else None
 
     @property
     def datum(self):
@@ -75,18 +81,12 @@ def stand_gegevens(versie: ProgrammaVersie) -> StandGegevens:
     dekking = Dekking.objects.filter(programma_opgave__versie=versie).aggregate(
         aantal=Count("pk"), laatste=Max("vastgesteld_op")
     )
-    nieuwer = (
-        ProgrammaVersie.objects.bevroren()
-        .filter(jaarprogramma_id=versie.jaarprogramma_id, nummer__gt=versie.nummer)
-        .order_by("-nummer")
-        .first()
-    )
     return StandGegevens(
         stemmingen=stemmingen["aantal"],
         laatste_stemming=stemmingen["laatste"],
         dekkingen=dekking["aantal"],
         laatste_dekking=dekking["laatste"],
-        vervangen_door=nieuwer,
+        vervanging=vervanging_van(versie),
     )
 
 
@@ -98,20 +98,28 @@ def stand(versie: ProgrammaVersie) -> str:
     not show them."""
     g = stand_gegevens(versie)
     status = versie.jaarprogramma.status
-    vervangen = g.vervangen_door.nummer if g.vervangen_door else ""
-    sleutel = "|".join(
-        str(x)
-        for x in (
-            versie.pk,
-            status,
-            g.stemmingen,
-            g.laatste_stemming,
-            g.dekkingen,
-            g.laatste_dekking,
-            vervangen,
-        )
-    )
-    afdruk = hashlib.sha256(sleutel.encode()).hexdigest()[:16]
+    v = g.vervanging
+    # by which version, and which holds now when that is a later one (both are named)
+    vervangen = ""
+    if v is not None:
+        vervangen = str(v.door.nummer)
+        if v.geldend.pk != v.door.pk:
+            vervangen += f"-geldend-v{v.geldend.nummer}"
+    delen = [
+        versie.pk,
+        status,
+        g.stemmingen,
+        g.laatste_stemming,
+        g.dekkingen,
+        g.laatste_dekking,
+        vervangen,
+    ]
+    if v is not None:
+        # the overview of a superseded version also gives the reason and the current version
+        # (since issue 17): one stored before that is rendered once more; the keys of versions
+        # that hold are unchanged
+        delen.append("met reden")
+    afdruk = hashlib.sha256("|".join(str(x) for x in delen).encode()).hexdigest()[:16]
     return f"{g.stemmingen}-{g.dekkingen}-{status}{f'-v{vervangen}' if vervangen else ''}-{afdruk}"
 
 
@@ -291,6 +299,7 @@ def besluiten_context(versie: ProgrammaVersie, gemeente=None) -> dict:
         ),
         "stand_datum": gegevens.datum,
         "vervangen_door": gegevens.vervangen_door,
+        "vervanging": gegevens.vervanging,
         # the round on this version is over: closed, or the version was replaced
         "afgelopen": gesloten or gegevens.vervangen_door is not None,
         "aantal_stemmingen": len(stemmingen),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from programma import cijfers
+from programma import cijfers, selectors
 from programma.documenten import grafiek
 from programma.documenten.models import DocumentSoort
 from programma.documenten.programmadocument import programma_context
@@ -109,6 +109,7 @@ def raadsvoorstel_context(versie: ProgrammaVersie, gemeente) -> dict:
             if tekst.strip()
         ],
         "vorige": versie.vorige if versie.vorige_id and versie.reden else None,
+        "vervanging": selectors.vervanging_van(versie),
         # the share split equally, as a Dutch number without trailing zeros: "12,5"
         "vast_deel": f"{versie.basisaandeel.normalize():f}".replace(".", ","),
         "grafiek": grafiek.staafdiagram(
@@ -122,6 +123,23 @@ def raadsvoorstel_context(versie: ProgrammaVersie, gemeente) -> dict:
             ),
         ),
     }
+
+
+def stand_vervanging(versie: ProgrammaVersie) -> str:
+    """The part of a raadsvoorstel's or programme document's key that is not the frozen
+    version: '' while the version holds, 'vervangen-v2' once version 2 superseded it (with
+    '-geldend-v3' when a later one holds now). A document stored before the correction is
+    then no longer the one served: it is rendered once more, saying it was superseded. Read
+    once per version object (the zip asks it for both kinds): one query, not one per kind."""
+    if "_vervanging" not in versie.__dict__:
+        versie.__dict__["_vervanging"] = selectors.vervanging_van(versie)
+    vervanging = versie.__dict__["_vervanging"]
+    if vervanging is None:
+        return ""
+    stand = f"vervangen-v{vervanging.door.nummer}"
+    if vervanging.geldend.pk != vervanging.door.pk:
+        stand += f"-geldend-v{vervanging.geldend.nummer}"
+    return stand
 
 
 def _jaar(versie) -> int:
@@ -156,6 +174,7 @@ registreer(
         ),
         bestandsnaam=lambda v, g: f"raadsvoorstel-{_jaar(v)}-v{v.nummer}-{g.slug}.pdf",
         per_gemeente=True,
+        stand=stand_vervanging,
     )
 )
 registreer(
@@ -167,5 +186,6 @@ registreer(
             f"Jaarprogramma {_jaar(v)} Groene Metropoolregio Arnhem-Nijmegen (versie {v.nummer})"
         ),
         bestandsnaam=lambda v, g: f"programma-{_jaar(v)}-v{v.nummer}.pdf",
+        stand=stand_vervanging,
     )
 )

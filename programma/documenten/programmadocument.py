@@ -134,4 +134,5 @@ def programma_context(versie: ProgrammaVersie, gemeente=None) -> dict:
         "bijdragen_tabellen": _bijdragen_tabellen(figuren, nummers),
         "deelname": figuren.deelname,
         "deelname_tekst": selectors.deelname_omschrijving(figuren.deelname),
+        "vervanging": selectors.vervanging_van(versie),
     }

@@ -223,22 +223,24 @@ class Herkomst:
 
 
 def herkomst(sha256: str) -> Herkomst | None:
-    """The version a fingerprint belongs to and where it stands now (3 queries); None for a
-    fingerprint of no proposed version."""
-    from programma.selectors import gepubliceerde_versies
+    """The version a fingerprint belongs to and where it stands now (2 queries); None for a
+    fingerprint of no proposed version. What superseded it comes from the one selector the
+    pages and documents ask too (programma.selectors.vervanging_van)."""
+    from programma.selectors import vervanging_van
 
     gevonden = zoek(sha256)
     if gevonden is None:
         return None
     versie = gevonden.versie
-    later = list(
-        ProgrammaVersie.objects.bevroren()
-        .filter(jaarprogramma_id=versie.jaarprogramma_id, nummer__gt=versie.nummer)
-        .select_related("jaarprogramma")
-        .order_by("nummer")
+    vervanging = vervanging_van(versie)
+    if vervanging is None:  # nothing later proposed: this version holds
+        return Herkomst(vingerafdruk=gevonden, versie=versie, geldend=versie)
+    return Herkomst(
+        vingerafdruk=gevonden,
+        versie=versie,
+        geldend=vervanging.geldend,
+        later=list(vervanging.later),
     )
-    geldend = gepubliceerde_versies().filter(jaarprogramma_id=versie.jaarprogramma_id).first()
-    return Herkomst(vingerafdruk=gevonden, versie=versie, geldend=geldend, later=later)
 
 
 def zoek_document(sha256: str) -> Document | None:

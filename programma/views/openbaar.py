@@ -32,6 +32,8 @@ def _programma_context(versie) -> dict:
         "programma": versie.jaarprogramma,
         "cijfers": figuren,
         "andere_versies": andere_versies,
+        # what superseded this version, from the versions of its year already read
+        "vervanging": selectors.vervanging_van(versie, versies=andere_versies),
     }
 
 
@@ -45,6 +47,20 @@ def _zichtbare_andere_versies(request: HttpRequest, context: dict) -> dict:
     return context
 
 
+def _vergelijkingen(context: dict) -> dict:
+    """What this version can be compared with, among what this user may see (the versions of
+    the year and the years in the context are filtered already, so no query): the version
+    before it and the previous year's version."""
+    versie = context["versie"]
+    context["vergelijk_versie"] = next(
+        (v for v in context["andere_versies"] if v.nummer == versie.nummer - 1), None
+    )
+    context["vergelijk_jaar"] = next(
+        (v for v in context.get("jaren", []) if v.jaar == versie.jaar - 1), None
+    )
+    return context
+
+
 @require_safe
 @openbaar
 def home(request: HttpRequest) -> HttpResponse:
@@ -52,6 +68,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {"jaren": selectors.jaren_overzicht(request.user), "versie": None}
     if versie is not None:
         context.update(_zichtbare_andere_versies(request, _programma_context(versie)))
+        _vergelijkingen(context)
     return render(request, "programma/home.html", context)
 
 
@@ -95,6 +112,7 @@ def programma(request: HttpRequest, jaar: int, nummer: int | None = None) -> Htt
     versie = selectors.versie_voor(request.user, jaar, nummer)
     context = _zichtbare_andere_versies(request, _programma_context(versie))
     context["jaren"] = selectors.jaren_overzicht(request.user)
+    _vergelijkingen(context)
     context["vingerafdruk"] = vingerafdruk_van(versie)
     context["documenten"] = _documenten(request.user, versie, context["deelname"])
     user = request.user
