@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from programma.models import ProgrammaVersie
+from programma.selectors import vervanging_van
 from raden import services
 from raden.cijfers import Stand, dekking_van
 from raden.forms_stemmen import (
@@ -203,6 +204,8 @@ def _context(request, gemeente: Gemeente, stemming: Stemming, **extra) -> dict:
         "uitslag": _uitslag_tekst(stemming),
         "bevestigen_form": BevestigenForm(),
         "keuzes": Keuze.choices,
+        # a vote on a version a correction superseded says so, like that version's own page
+        "vervanging": vervanging_van(stemming.versie),
     }
     if griffier:
         leden = list(
