@@ -24,6 +24,7 @@ regio/models.py, the object permissions have their own history models.
 
 from __future__ import annotations
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.utils.translation import gettext as _
@@ -204,6 +205,21 @@ class RechtenHistorie(HistoricalRecords):
         if set(kwargs.get("update_fields") or ()) == {"last_login"}:
             return
         super().post_save(instance, created, using=using, **kwargs)
+
+    def get_history_user(self, instance):
+        user = super().get_history_user(instance)
+        acting = handelende_gebruiker()
+        if (
+            user is None
+            and isinstance(instance, AbstractBaseUser)
+            and instance.pk is not None
+            and acting is not _GEEN_VERZOEK
+            and not getattr(acting, "is_authenticated", False)
+        ):
+            # Only the account's owner changes an account without being logged in: a new
+            # password through the e-mailed link (the token proves who it is).
+            return instance
+        return user
 
     def get_change_reason_for_object(self, instance, history_type, using):
         reden = super().get_change_reason_for_object(instance, history_type, using)
