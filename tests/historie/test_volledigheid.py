@@ -640,7 +640,7 @@ def _te_verwijderen(label: str):
     gemeente = Gemeente.objects.get(slug="arnhem")
     maak = {
         "regio.gemeente": lambda: Gemeente(
-            naam="Weggemeente", slug="weggemeente", cbs_code="GM9902", provincie="Gelderland"
+            naam="Weggemeente", slug="weggemeente", cbs_code="GM9902", provincie="gelderland"
         ),
         "regio.thema": lambda: Thema(naam="Wegthema", slug="wegthema", volgorde=9),
         "regio.partner": lambda: Partner(naam="Wegpartner", slug="wegpartner", soort="overig"),
@@ -908,6 +908,27 @@ def dienst_vragen():
     bureau = _user("programmabureau")
     with schrijft_historie(door=bureau):
         raden.beantwoord_vraag(vraag=vraag, antwoord="Taakantwoord.", acting_user=bureau)
+
+
+def dienst_verwijder_met_wat_meegaat():
+    """regio.history.verwijder: the rows the delete cascades to name the user and reason too
+    (Django makes those instances itself; without a request nobody else would name one)."""
+    from regio.history import bewaar, verwijder
+
+    beheer = _user(BEHEER)
+    gemeente = bewaar(
+        Gemeente(naam="Weggemeente", slug="weggemeente", cbs_code="GM9903", provincie="gelderland"),
+        acting_user=beheer,
+        valideer=False,
+    )
+    bewaar(
+        Inwonertal(gemeente=gemeente, peildatum=datetime.date(2031, 1, 1), inwoners=1, bron="CBS"),
+        acting_user=beheer,
+        valideer=False,
+    )
+    reden = "Dubbel ingevoerd."
+    with schrijft_historie(door=beheer, reden=reden, reden_op=("regio.HistoricalInwonertal",)):
+        verwijder(gemeente, acting_user=beheer, reden=reden)
 
 
 DIENSTEN = {
