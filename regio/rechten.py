@@ -208,18 +208,21 @@ class RechtenHistorie(HistoricalRecords):
 
     def get_history_user(self, instance):
         user = super().get_history_user(instance)
+        if user is not None or not isinstance(instance, AbstractBaseUser):
+            return user
         acting = handelende_gebruiker()
-        if (
-            user is None
-            and isinstance(instance, AbstractBaseUser)
-            and instance.pk is not None
-            and acting is not _GEEN_VERZOEK
-            and not getattr(acting, "is_authenticated", False)
-        ):
+        if acting is _GEEN_VERZOEK:
+            # The command line names no one: `createsuperuser` and `changepassword` are run by
+            # the holder of that account (who has no other identity here). Any other write
+            # without a request must name its acting user itself.
+            if instance.is_superuser or getattr(instance, "_password", None) is not None:
+                return instance
+            return None
+        if not getattr(acting, "is_authenticated", False):
             # Only the account's owner changes an account without being logged in: a new
             # password through the e-mailed link (the token proves who it is).
             return instance
-        return user
+        return None
 
     def get_change_reason_for_object(self, instance, history_type, using):
         reden = super().get_change_reason_for_object(instance, history_type, using)

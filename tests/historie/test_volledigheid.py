@@ -1001,6 +1001,19 @@ def test_demo_schrijft_geen_generieke_objectrechten(demo):
     assert not GroupObjectPermission.objects.exists()
 
 
+def test_django_commandos_voor_accounts_noemen_het_account(demo, monkeypatch):
+    """Django's createsuperuser and changepassword run without a request: the account's holder
+    at the keyboard is recorded (regio.rechten.RechtenHistorie)."""
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "Een-Sterk-Wachtwoord-2026")
+    with schrijft_historie() as v:
+        call_command("createsuperuser", interactive=False, username="root", email="r@x.nl")
+    root = _user("root")
+    assert {r.user_id for r in v.rijen} == {root.pk}
+    monkeypatch.setattr("getpass.getpass", lambda *a, **k: "Nog-Een-Sterk-Wachtwoord-2026")
+    with schrijft_historie(door=_user("beheer")):
+        call_command("changepassword", "beheer")
+
+
 def test_purge_historie_logt_wat_het_wist(demo, caplog):
     """purge_historie deletes history (the one way past the triggers): it must log that, with
     the reason; it records no history of its own."""
