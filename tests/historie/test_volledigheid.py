@@ -15,11 +15,13 @@ import datetime
 import logging
 import pathlib
 
+import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import models
 from django.test.utils import isolate_apps
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from portaal.rollen import ROLLEN_REDEN
 from raden.models import Vraag
@@ -144,3 +146,16 @@ def test_een_nieuw_model_zonder_historie_wordt_gemeld():
             return self.titel
 
     assert zonder_historie([Motie]) == ["raden.Motie"]
+
+
+def test_de_getuige_bijt(demo):
+    """The witness fails a path that writes history without a user, or writes none at all."""
+    from regio.models import Thema
+
+    assert getattr(HistoricalRecords.context, "request", None) is None
+    thema = Thema.objects.first()
+    with pytest.raises(AssertionError, match="zonder gebruiker"), schrijft_historie():
+        thema.omschrijving += " Aangevuld."
+        thema.save()  # no acting user, no request
+    with pytest.raises(AssertionError, match="geen enkele historierij"), schrijft_historie():
+        pass
