@@ -1,12 +1,50 @@
-"""Writing with history: every service saves through here so the acting user is recorded."""
+"""Writing with history: every service saves through here so the acting user is recorded.
+
+What a save or delete writes besides its own row (the rows a delete cascades to, rows a signal
+handler saves) records the same user and reason: Django makes those instances itself, so they
+cannot carry `_history_user`; while `bewaar` or `verwijder` runs, a receiver gives it to every
+instance saved or deleted that has none. Inside a web request simple-history's middleware
+would name the request's user; without one (a task, a command) nobody would be named."""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.db.models.signals import pre_delete, pre_save
 from django.utils.translation import gettext as _
 
 from regio.exceptions import DomeinFout
+
+#: (acting user, reason) of the bewaar/verwijder that is running, for the rows it drags along
+_HANDELEND: ContextVar[tuple | None] = ContextVar("regio_history_handelend", default=None)
+
+
+def _geef_door(sender, instance, **kwargs) -> None:
+    stand = _HANDELEND.get()
+    if stand is None or getattr(instance, "_history_user", None) is not None:
+        return
+    instance._history_user, reden = stand
+    if reden and not getattr(instance, "_change_reason", None):
+        instance._change_reason = reden
+
+
+pre_save.connect(_geef_door, dispatch_uid="regio_history_geef_door_save")
+pre_delete.connect(_geef_door, dispatch_uid="regio_history_geef_door_delete")
+
+
+class _Namens:
+    """While inside: what is saved or deleted without a user of its own is this user's."""
+
+    def __init__(self, acting_user, reden):
+        self.stand = (acting_user, reden)
+
+    def __enter__(self):
+        self.token = _HANDELEND.set(self.stand)
+
+    def __exit__(self, *exc):
+        _HANDELEND.reset(self.token)
 
 
 def _uniek_bericht(instance: models.Model) -> list[str]:
@@ -31,11 +69,13 @@ def bewaar(instance: models.Model, *, acting_user, reden: str | None = None, val
         instance._change_reason = reden
     if not valideer:
         # the caller vouches for the row (copies of a frozen version, rights it checked)
-        instance.save()
+        with _Namens(acting_user, reden):
+            instance.save()
         return instance
     instance.full_clean()
     try:
-        with transaction.atomic():  # a savepoint: the outer transaction stays usable
+        # a savepoint: the outer transaction stays usable
+        with transaction.atomic(), _Namens(acting_user, reden):
             instance.save()
     except IntegrityError as fout:
         berichten = _uniek_bericht(instance) or [
@@ -46,8 +86,10 @@ def bewaar(instance: models.Model, *, acting_user, reden: str | None = None, val
 
 
 def verwijder(instance: models.Model, *, acting_user, reden: str | None = None) -> None:
-    """Delete one row, recording who did it in its history."""
+    """Delete one row, recording who did it in its history (and in that of every row the
+    delete cascades to)."""
     instance._history_user = acting_user
     if reden:
         instance._change_reason = reden
-    instance.delete()
+    with _Namens(acting_user, reden):
+        instance.delete()

@@ -24,6 +24,7 @@ regio/models.py, the object permissions have their own history models.
 
 from __future__ import annotations
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.utils.translation import gettext as _
@@ -204,6 +205,24 @@ class RechtenHistorie(HistoricalRecords):
         if set(kwargs.get("update_fields") or ()) == {"last_login"}:
             return
         super().post_save(instance, created, using=using, **kwargs)
+
+    def get_history_user(self, instance):
+        user = super().get_history_user(instance)
+        if user is not None or not isinstance(instance, AbstractBaseUser):
+            return user
+        acting = handelende_gebruiker()
+        if acting is _GEEN_VERZOEK:
+            # The command line names no one: `createsuperuser` and `changepassword` are run by
+            # the holder of that account (who has no other identity here). Any other write
+            # without a request must name its acting user itself.
+            if instance.is_superuser or getattr(instance, "_password", None) is not None:
+                return instance
+            return None
+        if not getattr(acting, "is_authenticated", False):
+            # Only the account's owner changes an account without being logged in: a new
+            # password through the e-mailed link (the token proves who it is).
+            return instance
+        return None
 
     def get_change_reason_for_object(self, instance, history_type, using):
         reden = super().get_change_reason_for_object(instance, history_type, using)

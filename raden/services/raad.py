@@ -163,6 +163,9 @@ def voeg_raadslid_toe(
         if user is None:
             user = User(username=email, email=email, first_name=voornaam, last_name=achternaam)
             user.set_password(secrets.token_urlsafe(32))  # replaced by the raadslid's own
+            # the griffier makes the account, also when no request is running (a task, a script)
+            user._history_user = acting_user
+            user._change_reason = _("Account aangemaakt voor een nieuw raadslid")
             try:
                 with transaction.atomic():
                     user.save()
