@@ -3,10 +3,10 @@ from django.contrib.admin.utils import unquote
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from opgaven.models import Opgave
 from regio.admin import BeperkteObjectrechten
+from regio.admin_site import HistorieAdmin
 
 NIET_BESCHIKBAAR = {
     "titel": _("Deze titel is niet beschikbaar; kies een andere."),
@@ -38,7 +38,7 @@ def _zonder_concepttitels(form_class, request):
 
 
 @admin.register(Opgave)
-class OpgaveAdmin(BeperkteObjectrechten, SimpleHistoryAdmin):
+class OpgaveAdmin(BeperkteObjectrechten, HistorieAdmin):
     # The portefeuillehouder right follows the regiobestuur's appointment in the portal.
     toewijsbare_objectrechten = ()
 

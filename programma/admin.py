@@ -1,13 +1,10 @@
 """Admin for functioneel beheer. Frozen versions and everything in them are read-only here;
 the models and the database refuse changes as well, so this is courtesy, not the guard."""
 
-from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from programma.documenten.models import Document, Vingerafdruk
 from programma.models import (
@@ -21,6 +18,7 @@ from programma.models import (
     Synergie,
 )
 from programma.selectors import zichtbare_versies
+from regio.admin_site import HistorieAdmin
 
 
 def _bevroren(obj) -> bool:
@@ -72,27 +70,6 @@ class AlleenZichtbareVersies:
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-class GeenTerugzetten:
-    """simple-history's record page saves whatever is POSTed to it (the old state of the row)
-    even with SIMPLE_HISTORY_REVERT_DISABLED, which only hides its button. Here it only shows:
-    a POST is answered as a GET with a message, and nothing is written. A revert goes through
-    the portal (programma.services.terugzetten), which checks who may and records why."""
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method == "POST" and getattr(settings, "SIMPLE_HISTORY_REVERT_DISABLED", False):
-            if not self.has_view_or_change_permission(request):
-                raise PermissionDenied
-            request.method = "GET"  # simple-history saves on POST only
-            messages.error(
-                request,
-                _(
-                    "Terugzetten kan niet in de beheeromgeving. Het regiobestuur of het "
-                    "programmabureau zet een concept terug in het portaal, met een reden."
-                ),
-            )
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-
 class StuurgroepInline(AlleenLezenAlsBevroren, admin.TabularInline):
     model = StuurgroepLid
     extra = 0
@@ -119,7 +96,7 @@ class DeelnemerInline(AlleenLezenAlsBevroren, admin.TabularInline):
 
 
 @admin.register(Jaarprogramma)
-class JaarprogrammaAdmin(AlleenZichtbareVersies, GeenTerugzetten, SimpleHistoryAdmin):
+class JaarprogrammaAdmin(AlleenZichtbareVersies, HistorieAdmin):
     versie_pad = "versies"
 
     list_display = ["jaar", "status"]
@@ -132,9 +109,7 @@ class JaarprogrammaAdmin(AlleenZichtbareVersies, GeenTerugzetten, SimpleHistoryA
 
 
 @admin.register(ProgrammaVersie)
-class ProgrammaVersieAdmin(
-    AlleenZichtbareVersies, AlleenLezenAlsBevroren, GeenTerugzetten, SimpleHistoryAdmin
-):
+class ProgrammaVersieAdmin(AlleenZichtbareVersies, AlleenLezenAlsBevroren, HistorieAdmin):
     versie_pad = ""
 
     list_display = ["__str__", "titel", "verdeelsleutel", "bevroren_op", "bevroren_door"]
@@ -144,9 +119,7 @@ class ProgrammaVersieAdmin(
 
 
 @admin.register(ProgrammaOpgave)
-class ProgrammaOpgaveAdmin(
-    AlleenZichtbareVersies, AlleenLezenAlsBevroren, GeenTerugzetten, SimpleHistoryAdmin
-):
+class ProgrammaOpgaveAdmin(AlleenZichtbareVersies, AlleenLezenAlsBevroren, HistorieAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Which version and opgave a row is, and its portefeuillehouder (appointed by the
         # regiobestuur in the portal, which keeps the permissions in step), stay as they are.
@@ -172,7 +145,7 @@ class ProgrammaOpgaveAdmin(
 
 
 @admin.register(Synergie)
-class SynergieAdmin(AlleenZichtbareVersies, GeenTerugzetten, SimpleHistoryAdmin):
+class SynergieAdmin(AlleenZichtbareVersies, HistorieAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in ("van", "naar"):
             kwargs["queryset"] = ProgrammaOpgave.objects.filter(

@@ -9,22 +9,22 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from raden.models import Besluit, Dekking, Fractie, Partij, Raadslid, Stem, Stemming, Vraag
+from regio.admin_site import HistorieAdmin
 from regio.bevriezing import is_bevroren
 from regio.rechten import is_beschermd
 
 
 @admin.register(Partij)
-class PartijAdmin(SimpleHistoryAdmin):
+class PartijAdmin(HistorieAdmin):
     list_display = ["naam", "lokaal"]
     list_filter = ["lokaal"]
     search_fields = ["naam"]
 
 
 @admin.register(Fractie)
-class FractieAdmin(SimpleHistoryAdmin):
+class FractieAdmin(HistorieAdmin):
     list_display = ["naam", "gemeente", "partij", "zetels"]
     list_filter = ["gemeente"]
     search_fields = ["naam", "partij__naam"]
@@ -54,7 +54,7 @@ class RaadslidAdminForm(forms.ModelForm):
 
 
 @admin.register(Raadslid)
-class RaadslidAdmin(SimpleHistoryAdmin):
+class RaadslidAdmin(HistorieAdmin):
     form = RaadslidAdminForm
     list_display = ["__str__", "gemeente", "fractie", "begin", "einde"]
     list_filter = ["gemeente", "einde"]
@@ -103,7 +103,7 @@ class StemInline(AlleenLezenAlsBevroren, admin.TabularInline):
 
 
 @admin.register(Stemming)
-class StemmingAdmin(AlleenLezenAlsBevroren, SimpleHistoryAdmin):
+class StemmingAdmin(AlleenLezenAlsBevroren, HistorieAdmin):
     list_display = [
         "__str__",
         "gemeente",
@@ -139,7 +139,7 @@ class StemmingAdmin(AlleenLezenAlsBevroren, SimpleHistoryAdmin):
 
 
 @admin.register(Stem)
-class StemAdmin(AlleenLezenAlsBevroren, SimpleHistoryAdmin):
+class StemAdmin(AlleenLezenAlsBevroren, HistorieAdmin):
     list_display = ["__str__", "stemming", "fractie_naam", "keuze", "reden", "uitgebracht_op"]
     list_filter = ["keuze", "reden"]
     list_select_related = True
@@ -156,7 +156,7 @@ class StemAdmin(AlleenLezenAlsBevroren, SimpleHistoryAdmin):
 
 
 @admin.register(Besluit)
-class BesluitAdmin(AlleenLezenAlsBevroren, SimpleHistoryAdmin):
+class BesluitAdmin(AlleenLezenAlsBevroren, HistorieAdmin):
     list_display = ["__str__", "gemeente", "programma_opgave", "deelname", "bijdrage"]
     list_filter = ["gemeente", "deelname"]
     list_select_related = True
@@ -164,7 +164,7 @@ class BesluitAdmin(AlleenLezenAlsBevroren, SimpleHistoryAdmin):
 
 
 @admin.register(Dekking)
-class DekkingAdmin(AlleenLezenAlsBevroren, SimpleHistoryAdmin):
+class DekkingAdmin(AlleenLezenAlsBevroren, HistorieAdmin):
     list_display = ["__str__", "budget", "gedekt_bedrag", "gedekt", "vastgesteld_op"]
     list_filter = ["gedekt"]
     list_select_related = True
@@ -179,7 +179,7 @@ class DekkingAdmin(AlleenLezenAlsBevroren, SimpleHistoryAdmin):
 
 
 @admin.register(Vraag)
-class VraagAdmin(AlleenLezenAlsBevroren, SimpleHistoryAdmin):
+class VraagAdmin(AlleenLezenAlsBevroren, HistorieAdmin):
     list_display = ["__str__", "raadslid", "gesteld_op", "beantwoord_op"]
     list_select_related = True
     search_fields = ["vraag", "antwoord"]

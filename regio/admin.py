@@ -10,8 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdminMixin
-from simple_history.admin import SimpleHistoryAdmin
 
+from regio.admin_site import HistorieAdmin
 from regio.models import Bestuurder, Gemeente, Inwonertal, Lidmaatschap, Partner, Thema
 from regio.rechten import TOEWIJSBARE_GEMEENTERECHTEN, TOEWIJSBARE_GROEPEN, mag_gebruiker_beheren
 
@@ -81,7 +81,7 @@ class LidmaatschapInline(admin.TabularInline):
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(BeperkteObjectrechten, SimpleHistoryAdmin):
+class GemeenteAdmin(BeperkteObjectrechten, HistorieAdmin):
     toewijsbare_objectrechten = TOEWIJSBARE_GEMEENTERECHTEN
     list_display = ["naam", "cbs_code", "provincie"]
     list_filter = ["provincie"]
@@ -91,13 +91,13 @@ class GemeenteAdmin(BeperkteObjectrechten, SimpleHistoryAdmin):
 
 
 @admin.register(Thema)
-class ThemaAdmin(SimpleHistoryAdmin):
+class ThemaAdmin(HistorieAdmin):
     list_display = ["naam", "volgorde"]
     prepopulated_fields = {"slug": ["naam"]}
 
 
 @admin.register(Partner)
-class PartnerAdmin(SimpleHistoryAdmin):
+class PartnerAdmin(HistorieAdmin):
     list_display = ["naam", "soort"]
     list_filter = ["soort"]
     search_fields = ["naam"]
@@ -105,7 +105,7 @@ class PartnerAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Bestuurder)
-class BestuurderAdmin(SimpleHistoryAdmin):
+class BestuurderAdmin(HistorieAdmin):
     list_display = ["naam", "functie", "gemeente", "user"]
     list_filter = ["functie", "gemeente"]
     search_fields = ["naam"]
@@ -134,7 +134,7 @@ class BestuurderAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Inwonertal)
-class InwonertalAdmin(SimpleHistoryAdmin):
+class InwonertalAdmin(HistorieAdmin):
     list_display = ["gemeente", "peildatum", "inwoners", "bron"]
     list_filter = ["peildatum"]
     list_select_related = ["gemeente"]

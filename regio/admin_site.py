@@ -3,11 +3,14 @@ Django's login form, as everywhere else in the portal."""
 
 from functools import update_wrapper
 
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
 from django.contrib.admin.apps import AdminConfig
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.urls import path
+from django.utils.translation import gettext as _
+from simple_history.admin import SimpleHistoryAdmin
 
 
 class RegioAdminSite(admin.AdminSite):
@@ -83,3 +86,28 @@ def _veilig(klasse):
 
 class RegioAdminConfig(AdminConfig):
     default_site = "regio.admin_site.RegioAdminSite"
+
+
+class GeenTerugzetten:
+    """simple-history's record page saves whatever is POSTed to it (the old state of the row)
+    even with SIMPLE_HISTORY_REVERT_DISABLED, which only hides its button. Here it only shows:
+    a POST is answered as a GET with a message, and nothing is written. A revert goes through
+    the portal (programma.services.terugzetten), which checks who may and records why."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and getattr(settings, "SIMPLE_HISTORY_REVERT_DISABLED", False):
+            if not self.has_view_or_change_permission(request):
+                raise PermissionDenied
+            request.method = "GET"  # simple-history saves on POST only
+            messages.error(
+                request,
+                _(
+                    "Terugzetten kan niet in de beheeromgeving. Het regiobestuur of het "
+                    "programmabureau zet een concept terug in het portaal, met een reden."
+                ),
+            )
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class HistorieAdmin(GeenTerugzetten, SimpleHistoryAdmin):
+    """The admin base of every model with history: its record pages show, never revert."""

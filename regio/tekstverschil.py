@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 GELIJK, WEG, ERBIJ = "gelijk", "weg", "erbij"
 
-# Words and the whitespace between them, apart: "2050." and "2050. " are the same word.
-_WOORD = re.compile(r"\S+|\s+")
+# A word with the whitespace after it: the unit a reader sees change. Words are compared
+# without that whitespace ("2050." and "2050. " are the same word), so that a sentence added
+# after the last one does not show that last word removed and added again.
+_WOORD = re.compile(r"\S+\s*|\s+")
 
 #: texts longer than this many characters are shown as a word-level diff, not "old → new"
 LANG = 120
@@ -27,7 +29,7 @@ class Segment:
 
 
 def woorden(tekst: str) -> list[str]:
-    """The words of a text and the runs of whitespace between them, in order."""
+    """The words of a text, each with its trailing whitespace (leading whitespace on its own)."""
     return _WOORD.findall(tekst or "")
 
 
@@ -35,7 +37,9 @@ def woordverschil(oud: str, nieuw: str) -> list[Segment]:
     """The word-level difference between two texts, as consecutive segments."""
     a, b = woorden(oud), woorden(nieuw)
     # autojunk off: in a long text the common words ("de", "van") must still anchor the match.
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        a=[w.rstrip() or w for w in a], b=[w.rstrip() or w for w in b], autojunk=False
+    )
     segmenten: list[Segment] = []
 
     def voeg_toe(soort: str, delen: list[str]) -> None:
@@ -49,7 +53,14 @@ def woordverschil(oud: str, nieuw: str) -> list[Segment]:
 
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            voeg_toe(GELIJK, a[i1:i2])
+            for oud_woord, nieuw_woord in zip(a[i1:i2], b[j1:j2], strict=True):
+                if oud_woord == nieuw_woord:
+                    voeg_toe(GELIJK, [oud_woord])
+                else:  # the same word, other whitespace after it
+                    kern = oud_woord.rstrip()
+                    voeg_toe(GELIJK, [kern])
+                    voeg_toe(WEG, [oud_woord[len(kern) :]])
+                    voeg_toe(ERBIJ, [nieuw_woord[len(kern) :]])
         else:
             voeg_toe(WEG, a[i1:i2])
             voeg_toe(ERBIJ, b[j1:j2])

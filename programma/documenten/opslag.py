@@ -110,7 +110,7 @@ def document(code: str, versie: ProgrammaVersie, gemeente: Gemeente | None = Non
             ContentFile(inhoud),
         )
         try:
-            return Document.objects.create(
+            doc = Document(
                 soort=soort.code,
                 versie=versie,
                 gemeente=gemeente,
@@ -124,6 +124,12 @@ def document(code: str, versie: ProgrammaVersie, gemeente: Gemeente | None = Non
                 vingerafdruk=vingerafdruk_van(versie) or "",
                 gemaakt_op=timezone.now(),
             )
+            # A stored document is the frozen version's, rendered on demand: whoever asks first
+            # (often a visitor without an account) did not write it; the proposer's version did.
+            doc._history_user = versie.bevroren_door
+            doc._change_reason = translation.gettext("Opgeslagen bij de eerste opvraag")
+            doc.save(force_insert=True)
+            return doc
         except Exception:
             default_storage.delete(naam)
             raise

@@ -29,7 +29,7 @@ from regio.exceptions import DomeinFout
 from regio.geld import format_bedrag
 from regio.history import bewaar, verwijder
 from regio.models import Bestuurder, Partner
-from regio.tekstverschil import is_lang
+from regio.tekstverschil import is_herschreven, is_lang
 
 #: the content of an opgave that a revert restores (the identity, titel and thema, is the
 #: Opgave's and lasts across years: not part of a version's stand)
@@ -221,7 +221,8 @@ def verschillen_opgave(programma_opgave: ProgrammaOpgave, rec) -> list[Verschil]
             continue
         soort = {"budget": "euro", "capaciteit_fte": "fte"}.get(naam, "tekst")
         if soort == "tekst" and is_lang(str(nu_w), str(dan_w)):
-            soort = "lang"
+            # a rewrite reads as the two texts side by side, an edit as a word diff
+            soort = "tekst" if is_herschreven(str(nu_w), str(dan_w)) else "lang"
         uit.append(Verschil(naam, label, nu_w, dan_w, soort))
     leden_dan, regelingen_dan = onderdelen_van_stand(rec)
     leden_nu = list(po.stuurgroep.select_related("partner", "bestuurder"))
@@ -252,7 +253,13 @@ def verschillen_visie(versie: ProgrammaVersie, rec) -> list[Verschil]:
         if nu_w != dan_w:
             label = str(ProgrammaVersie._meta.get_field(naam).verbose_name)
             uit.append(
-                Verschil(naam, label, nu_w, dan_w, "lang" if is_lang(nu_w, dan_w) else "tekst")
+                Verschil(
+                    naam,
+                    label,
+                    nu_w,
+                    dan_w,
+                    "lang" if is_lang(nu_w, dan_w) and not is_herschreven(nu_w, dan_w) else "tekst",
+                )
             )
     return uit
 

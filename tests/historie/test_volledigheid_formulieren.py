@@ -463,11 +463,6 @@ def test_elke_post_url_wordt_gelopen():
 # --- a document stored on first request (a GET that writes) ----------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="programma/documenten/opslag.document() bewaart het Document zonder gebruiker "
-    "wanneer een bezoeker zonder account het als eerste opvraagt (zie het verslag)",
-)
 def test_opgeslagen_document_heeft_een_gebruiker(demo, client):
     with schrijft_historie():
         response = client.get(f"/programma/{JAAR}/raadsvoorstel/rozendaal.pdf")

@@ -22,9 +22,9 @@ def test_een_gewijzigd_woord():
     segmenten = woordverschil("De regio zet 10 MW zon op dak.", "De regio zet 12 MW zon op dak.")
     assert [(s.soort, s.tekst) for s in segmenten] == [
         (GELIJK, "De regio zet "),
-        (WEG, "10"),
-        (ERBIJ, "12"),
-        (GELIJK, " MW zon op dak."),
+        (WEG, "10 "),
+        (ERBIJ, "12 "),
+        (GELIJK, "MW zon op dak."),
     ]
 
 
@@ -32,7 +32,7 @@ def test_html_is_ontsnapt():
     html = tekstverschil("<b>oud</b> tekst", "<script>x</script> tekst")
     assert "<script>" not in html
     assert html == (
-        "<del>&lt;b&gt;oud&lt;/b&gt;</del><ins>&lt;script&gt;x&lt;/script&gt;</ins> tekst"
+        "<del>&lt;b&gt;oud&lt;/b&gt; </del><ins>&lt;script&gt;x&lt;/script&gt; </ins>tekst"
     )
 
 
@@ -40,3 +40,11 @@ def test_lang():
     assert is_lang("a" * 121)
     assert is_lang("kort", "twee\nregels")
     assert not is_lang("kort", None, "")
+
+
+def test_een_zin_erachter_laat_het_laatste_woord_staan():
+    segmenten = woordverschil("De regio in 2050.", "De regio in 2050. Ook warmte.")
+    assert [(s.soort, s.tekst) for s in segmenten] == [
+        (GELIJK, "De regio in 2050."),
+        (ERBIJ, " Ook warmte."),
+    ]
