@@ -353,6 +353,8 @@ def kopieer(
     `kopieer=True`; with it: exactly those. Returns old pk -> copy, per model."""
     from simple_history.utils import bulk_create_with_history
 
+    from regio.history import moment as history_moment
+
     gekozen = set(modellen) if modellen is not None else None
     kaart: dict[type[models.Model], dict] = {wortel: {bron.pk: doel}}
     for soort in inhoud_van(wortel):
@@ -376,6 +378,8 @@ def kopieer(
                 setattr(kopie, f.attname, waarde)
             kopieen.append(kopie)
         if kopieen:
-            kopieen = bulk_create_with_history(kopieen, model, default_user=acting_user)
+            kopieen = bulk_create_with_history(
+                kopieen, model, default_user=acting_user, default_date=history_moment()
+            )
         kaart[model] = {oud.pk: nieuw for oud, nieuw in zip(rijen, kopieen, strict=True)}
     return kaart

@@ -8,6 +8,9 @@ would name the request's user; without one (a task, a command) nobody would be n
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.exceptions import ValidationError
@@ -30,6 +33,42 @@ def _geef_door(sender, instance, **kwargs) -> None:
         instance._change_reason = reden
 
 
+#: the moment a past action is recorded at (a service's `op`), instead of now
+_MOMENT: ContextVar[datetime.datetime | None] = ContextVar("regio_history_moment", default=None)
+
+
+@contextmanager
+def op_moment(op: datetime.datetime | None) -> Iterator[None]:
+    """Inside: every history record written says it happened at `op`, not now: an action
+    recorded after the fact (an import, the demo's past years) keeps its own moment in the
+    history, as the services' `op` keeps it in the rows. None changes nothing."""
+    if op is None:
+        yield
+        return
+    token = _MOMENT.set(op)
+    try:
+        yield
+    finally:
+        _MOMENT.reset(token)
+
+
+def moment() -> datetime.datetime | None:
+    """The moment history is being recorded at (None: now); for bulk writes' `default_date`."""
+    return _MOMENT.get()
+
+
+def _zet_moment(sender, instance, **kwargs) -> None:
+    op = _MOMENT.get()
+    if op is not None:
+        instance._history_date = op
+        instance._history_date_van_klok = True
+    elif getattr(instance, "_history_date_van_klok", False):
+        # the same object saved again later, outside op_moment: now is now again
+        del instance._history_date, instance._history_date_van_klok
+
+
+pre_save.connect(_zet_moment, dispatch_uid="regio_history_moment_save")
+pre_delete.connect(_zet_moment, dispatch_uid="regio_history_moment_delete")
 pre_save.connect(_geef_door, dispatch_uid="regio_history_geef_door_save")
 pre_delete.connect(_geef_door, dispatch_uid="regio_history_geef_door_delete")
 

@@ -24,7 +24,7 @@ from programma import services as programma
 from programma.models import Jaarprogramma, Status
 from raden import services as raden
 from raden.models import Besluit, Keuze, Partij, Raadslid, Reden, Stem, Stemming, Uitkomst, Vraag
-from regio.history import bewaar
+from regio.history import bewaar, op_moment
 from regio.models import Bestuurder, Gemeente, Inwonertal, Lidmaatschap, Partner, Thema
 
 User = get_user_model()
@@ -222,6 +222,26 @@ def _programma(jaar: int, ref: dict, users: dict) -> None:
         return  # idempotent: a year once loaded is left as it is (and may be frozen)
     bestuur, bureau = users[Rol.REGIOBESTUUR], users[Rol.PROGRAMMABUREAU]
     visie = inhoud.VISIE[jaar]
+    # A past year was drafted in the weeks before its proposal: its history says so.
+    besluiten = inhoud.BESLUITEN.get(jaar)
+    voorgesteld = _moment(besluiten["voorgesteld"]) if besluiten else None
+    with op_moment(voorgesteld - OPSTELLEN if voorgesteld else None):
+        versie = _stel_op(jaar, visie, ref, bestuur, bureau)
+    status = visie["status"]
+    if status == Status.CONCEPT:
+        return
+    with op_moment(voorgesteld):
+        versie = programma.stel_programma_voor(versie=versie, acting_user=bestuur, op=voorgesteld)
+    if jaar in inhoud.BESLUITEN:
+        _besluitronde(jaar, versie, users)
+    elif status in (Status.VASTGESTELD, Status.AFGESLOTEN):
+        programma.stel_programma_vast(jaarprogramma=versie.jaarprogramma, acting_user=bestuur)
+    if status == Status.AFGESLOTEN:
+        programma.sluit_programma_af(jaarprogramma=versie.jaarprogramma, acting_user=bestuur)
+
+
+def _stel_op(jaar: int, visie: dict, ref: dict, bestuur, bureau):
+    """The concept of one year, as the programmabureau drafts it."""
     versie = programma.maak_jaarprogramma(jaar=jaar, titel=visie["titel"], acting_user=bestuur)
     versie = programma.werk_visie_bij(
         versie=versie,
@@ -269,17 +289,7 @@ def _programma(jaar: int, ref: dict, users: dict) -> None:
                 toelichting=s["toelichting"],
                 acting_user=bureau,
             )
-    status = visie["status"]
-    if status == Status.CONCEPT:
-        return
-    op = _moment(inhoud.BESLUITEN[jaar]["voorgesteld"]) if jaar in inhoud.BESLUITEN else None
-    versie = programma.stel_programma_voor(versie=versie, acting_user=bestuur, op=op)
-    if jaar in inhoud.BESLUITEN:
-        _besluitronde(jaar, versie, users)
-    elif status in (Status.VASTGESTELD, Status.AFGESLOTEN):
-        programma.stel_programma_vast(jaarprogramma=versie.jaarprogramma, acting_user=bestuur)
-    if status == Status.AFGESLOTEN:
-        programma.sluit_programma_af(jaarprogramma=versie.jaarprogramma, acting_user=bestuur)
+    return versie
 
 
 # --- The decision rounds -------------------------------------------------------------------
@@ -305,6 +315,21 @@ SLUITING = datetime.time(22, 0)
 BEVESTIGING = datetime.time(22, 10)
 #: when the regiobestuur meets (a proposal, the closing of a round)
 BESTUURSVERGADERING = datetime.time(10, 0)
+
+
+#: how long before its proposal the demo drafts a past year, and a correction
+OPSTELLEN = datetime.timedelta(days=21)
+CORRIGEREN = datetime.timedelta(days=7)
+
+
+def _op(service):
+    """The service, its history recorded at the `op` it is given (a past meeting's moment)."""
+
+    def met_moment(**kwargs):
+        with op_moment(kwargs.get("op")):
+            return service(**kwargs)
+
+    return met_moment
 
 
 def _getal(*delen: str) -> int:
@@ -395,7 +420,7 @@ def _stem_per_fractie(stemming, raad, keuze: dict[int, tuple[str, str]], griffie
         stemmen = Counter(keuze[lid.pk][0] for lid in leden)
         stemmen.pop(Keuze.NIET_DEELGENOMEN, None)
         meeste = stemmen.most_common(1)[0][0] if stemmen else Keuze.VOOR
-        raden.stem_fractie(
+        _op(raden.stem_fractie)(
             stemming=stemming,
             fractie=fractie,
             keuze=meeste,
@@ -414,7 +439,7 @@ def _stem_als_raad(stemming, raad, keuze: dict[int, tuple[str, str]], griffier, 
     stemmen = Counter(keuze[lid.pk][0] for lid in leden)
     stemmen.pop(Keuze.NIET_DEELGENOMEN, None)
     meeste = stemmen.most_common(1)[0][0] if stemmen else Keuze.VOOR
-    raden.stem_fractie(
+    _op(raden.stem_fractie)(
         stemming=stemming,
         fractie=None,
         keuze=meeste,
@@ -433,7 +458,7 @@ def _vergadering(
     griffier = User.objects.get(username=f"griffier-{gemeente.slug}")
     raad = _leden_per_fractie(gemeente, datum)
     zienswijzen = zienswijzen or {}
-    geopend = raden.open_stemmingen(
+    geopend = _op(raden.open_stemmingen)(
         gemeente=gemeente,
         versie=versie,
         vergaderdatum=datum,
@@ -450,7 +475,7 @@ def _vergadering(
             griffier,
             op=_toen(datum, EERSTE_STEMMING, i * TUSSEN_STEMMINGEN),
         )
-        stemming = raden.sluit_stemming(
+        stemming = _op(raden.sluit_stemming)(
             stemming=stemming, acting_user=griffier, op=_toen(datum, SLUITING)
         )
         verwacht = {
@@ -460,7 +485,7 @@ def _vergadering(
         }[bedoeld]
         if stemming.uitkomst != verwacht:  # the derivation above is wrong: fail loudly
             raise AssertionError(f"{gemeente} {slug}: {stemming.uitkomst}, niet {verwacht}")
-        raden.bevestig_stemming(
+        _op(raden.bevestig_stemming)(
             stemming=stemming,
             zienswijze=zienswijzen.get(slug, ""),
             acting_user=griffier,
@@ -512,29 +537,13 @@ def _besluitronde(jaar: int, versie, users: dict) -> None:
     _vragen(ronde, versie, 1, bureau)
     if "correctie" in ronde:
         c = ronde["correctie"]
-        nieuw = programma.corrigeer_programma(
-            jaarprogramma=versie.jaarprogramma, reden=c["reden"], acting_user=bestuur
-        )
-        po = nieuw.opgaven.select_related("opgave").get(opgave__slug=c["opgave"])
-        stuurgroep = list(po.stuurgroep.all())
-        programma.werk_opgave_bij(
-            programma_opgave=po,
-            verwacht_wijzigingsnummer=po.wijzigingsnummer,
-            acting_user=bureau,
-            doel=po.doel,
-            resultaat=po.resultaat,
-            mandaat=po.mandaat,
-            sturing=po.sturing,
-            budget=c["budget"],
-            capaciteit_fte=po.capaciteit_fte,
-            capaciteit_toelichting=po.capaciteit_toelichting,
-            rangorde=po.rangorde,
-            partners=[lid.partner for lid in stuurgroep if lid.partner_id],
-            bestuurders=[lid.bestuurder for lid in stuurgroep if lid.bestuurder_id],
-        )
-        versie = programma.stel_programma_voor(
-            versie=nieuw, acting_user=bestuur, op=_moment(c["voorgesteld"])
-        )
+        gecorrigeerd = _moment(c["voorgesteld"])
+        with op_moment(gecorrigeerd - CORRIGEREN):
+            nieuw = _corrigeer(versie, c, bestuur, bureau)
+        with op_moment(gecorrigeerd):
+            versie = programma.stel_programma_voor(
+                versie=nieuw, acting_user=bestuur, op=gecorrigeerd
+            )
         _vragen(ronde, versie, versie.nummer, bureau)
     for slug, datum in sorted(ronde.get("besloten", {}).items(), key=lambda x: x[1]):
         vergader(slug, datum, versie)
@@ -545,11 +554,36 @@ def _besluitronde(jaar: int, versie, users: dict) -> None:
         _open_venster(gemeenten[ronde["open"]["gemeente"]], versie, ronde["open"])
     if inhoud.VISIE[jaar]["status"] in (Status.VASTGESTELD, Status.AFGESLOTEN):
         # the regiobestuur's meeting after the last council's, as the data dates it
-        raden.sluit_besluitronde(
+        _op(raden.sluit_besluitronde)(
             jaarprogramma=versie.jaarprogramma,
             acting_user=bestuur,
             op=_toen(ronde["gesloten"], BESTUURSVERGADERING) if "gesloten" in ronde else None,
         )
+
+
+def _corrigeer(versie, c: dict, bestuur, bureau):
+    """The correction the data describes: a new version with its reason and one changed budget."""
+    nieuw = programma.corrigeer_programma(
+        jaarprogramma=versie.jaarprogramma, reden=c["reden"], acting_user=bestuur
+    )
+    po = nieuw.opgaven.select_related("opgave").get(opgave__slug=c["opgave"])
+    stuurgroep = list(po.stuurgroep.all())
+    programma.werk_opgave_bij(
+        programma_opgave=po,
+        verwacht_wijzigingsnummer=po.wijzigingsnummer,
+        acting_user=bureau,
+        doel=po.doel,
+        resultaat=po.resultaat,
+        mandaat=po.mandaat,
+        sturing=po.sturing,
+        budget=c["budget"],
+        capaciteit_fte=po.capaciteit_fte,
+        capaciteit_toelichting=po.capaciteit_toelichting,
+        rangorde=po.rangorde,
+        partners=[lid.partner for lid in stuurgroep if lid.partner_id],
+        bestuurders=[lid.bestuurder for lid in stuurgroep if lid.bestuurder_id],
+    )
+    return nieuw
 
 
 def _open_venster(gemeente, versie, spec: dict) -> None:
@@ -561,7 +595,7 @@ def _open_venster(gemeente, versie, spec: dict) -> None:
     raad = [
         (f, leden) for f, leden in _leden_per_fractie(gemeente, datum) if f.naam in spec["fracties"]
     ]
-    geopend = raden.open_stemmingen(
+    geopend = _op(raden.open_stemmingen)(
         gemeente=gemeente, versie=versie, vergaderdatum=datum, acting_user=griffier
     )
     for stemming in geopend[: spec["opgaven"]]:

@@ -40,6 +40,7 @@ from programma.verdeling import VerdeelFout
 from regio import bevriezing
 from regio.exceptions import Bevroren, DomeinFout
 from regio.history import bewaar, verwijder
+from regio.history import moment as history_moment
 from regio.models import Bestuurder, Gemeente, Partner, Thema
 
 
@@ -63,6 +64,7 @@ def _werk_bij_met_historie(qs, acting_user, **waarden) -> None:
             list(qs.all()),
             update=True,
             default_user=acting_user,
+            default_date=history_moment(),
             default_change_reason=str(VOORGESTELD),
         )
 
@@ -98,6 +100,7 @@ def _leg_deelnemers_vast(*, versie: ProgrammaVersie, deelname: Deelname, acting_
         deelname.deelnemers,
         Deelnemer,
         default_user=acting_user,
+        default_date=history_moment(),
         default_change_reason=str(VOORGESTELD),
     )
 
@@ -359,6 +362,7 @@ def stel_programma_voor(
         ],
         Bijdrage,
         default_user=acting_user,
+        default_date=history_moment(),
         default_change_reason=str(VOORGESTELD),
     )
     vervangt = programma.versies.bevroren().exclude(pk=versie.pk).order_by("-nummer").first()

@@ -21,6 +21,7 @@ from raden.permissions import is_griffier, zetel_van
 from raden.uitslag import Uitslag, bereken
 from regio.exceptions import DomeinFout
 from regio.history import bewaar
+from regio.history import moment as history_moment
 from regio.models import Gemeente
 
 
@@ -136,7 +137,9 @@ def _bewaar_nieuw(stemmen: list[Stem], acting_user) -> list[Stem]:
     insert and the history are one statement each, however large the fractie or raad."""
     if not stemmen:
         return []
-    return bulk_create_with_history(stemmen, Stem, default_user=acting_user)
+    return bulk_create_with_history(
+        stemmen, Stem, default_user=acting_user, default_date=history_moment()
+    )
 
 
 def _schrijf_stem(
