@@ -502,14 +502,25 @@ def _verworpen(ronde: dict, slug: str) -> set[str]:
 
 
 def _vragen(ronde: dict, versie, nummer: int, bureau) -> None:
-    for v in (v for v in ronde.get("vragen", []) if v["versie"] == nummer):
-        vraag = raden.stel_vraag(
+    """The technical questions on a version: asked in the week after its proposal, answered a
+    week later (a moment still to come tonight is stamped now)."""
+    voorgesteld = timezone.localtime(versie.bevroren_op, TIJDZONE).date()
+    for i, v in enumerate(v for v in ronde.get("vragen", []) if v["versie"] == nummer):
+        gesteld = _toen(voorgesteld + datetime.timedelta(days=3 + i), datetime.time(16, 0))
+        vraag = _op(raden.stel_vraag)(
             programma_opgave=versie.opgaven.get(opgave__slug=v["opgave"]),
             tekst=v["vraag"],
             acting_user=User.objects.get(username=f"raadslid-{v['gemeente']}"),
+            op=gesteld,
         )
         if "antwoord" in v:
-            raden.beantwoord_vraag(vraag=vraag, antwoord=v["antwoord"], acting_user=bureau)
+            beantwoord = _toen(voorgesteld + datetime.timedelta(days=6 + i), datetime.time(11, 0))
+            _op(raden.beantwoord_vraag)(
+                vraag=vraag,
+                antwoord=v["antwoord"],
+                acting_user=bureau,
+                op=beantwoord if gesteld else None,
+            )
 
 
 def _besluitronde(jaar: int, versie, users: dict) -> None:

@@ -3,8 +3,9 @@ programmabureau answers; the answer is public and final."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from programma.models import ProgrammaOpgave, Status
@@ -12,6 +13,7 @@ from programma.permissions import BEWERKEN
 from raden import meldingen
 from raden.models import Vraag
 from raden.permissions import zetel_van
+from raden.services.stemmen import moment_van
 from regio.exceptions import DomeinFout
 from regio.history import bewaar
 from regio.models import Gemeente
@@ -21,9 +23,16 @@ MAX_ANTWOORD = 8000
 
 
 @transaction.atomic
-def stel_vraag(*, programma_opgave: ProgrammaOpgave, tekst: str, acting_user) -> Vraag:
+def stel_vraag(
+    *,
+    programma_opgave: ProgrammaOpgave,
+    tekst: str,
+    acting_user,
+    op: datetime.datetime | None = None,
+) -> Vraag:
     """A sitting raadslid of a member gemeente asks a question on an opgave of a proposed
-    (frozen, current) version while its year is voorgesteld."""
+    (frozen, current) version while its year is voorgesteld (`op`: asked earlier, recorded
+    now; never before the proposal)."""
     po = ProgrammaOpgave.objects.select_related("versie__jaarprogramma", "opgave").get(
         pk=programma_opgave.pk
     )
@@ -54,7 +63,7 @@ def stel_vraag(*, programma_opgave: ProgrammaOpgave, tekst: str, acting_user) ->
             raadslid_naam=raadslid.naam,
             gemeente_naam=raadslid.gemeente.naam,
             vraag=tekst,
-            gesteld_op=timezone.now(),
+            gesteld_op=moment_van(op, niet_voor=versie.bevroren_op),
         ),
         acting_user=acting_user,
         reden=_("Technische vraag gesteld"),
@@ -62,9 +71,11 @@ def stel_vraag(*, programma_opgave: ProgrammaOpgave, tekst: str, acting_user) ->
 
 
 @transaction.atomic
-def beantwoord_vraag(*, vraag: Vraag, antwoord: str, acting_user) -> Vraag:
+def beantwoord_vraag(
+    *, vraag: Vraag, antwoord: str, acting_user, op: datetime.datetime | None = None
+) -> Vraag:
     """The programmabureau answers a question: from then on it is public and final, and the
-    asker is told by e-mail."""
+    asker is told by e-mail (`op`: answered earlier, recorded now; never before the question)."""
     if not acting_user.has_perm(BEWERKEN):
         raise DomeinFout(_("Alleen het programmabureau beantwoordt vragen."))
     vraag = (
@@ -80,7 +91,7 @@ def beantwoord_vraag(*, vraag: Vraag, antwoord: str, acting_user) -> Vraag:
     if len(antwoord) > MAX_ANTWOORD:
         raise DomeinFout(_("Een antwoord is hoogstens %(max)s tekens.") % {"max": MAX_ANTWOORD})
     vraag.antwoord = antwoord
-    vraag.beantwoord_op = timezone.now()
+    vraag.beantwoord_op = moment_van(op, niet_voor=vraag.gesteld_op)
     vraag.beantwoord_door = acting_user
     bewaar(vraag, acting_user=acting_user, reden=_("Vraag beantwoord"))
     meldingen.vraag_beantwoord(vraag=vraag)

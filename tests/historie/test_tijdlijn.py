@@ -231,3 +231,18 @@ def test_elk_domeinmodel_staat_in_het_register_van_de_historiepaginas():
                 continue
             ontbreekt.append(model.__name__)
     assert ontbreekt == []
+
+
+def test_de_historie_van_een_afgelopen_ronde_draagt_haar_eigen_momenten(demo):
+    """The demo's 2026 round was decided in 2025: its history says so (op_moment), not the
+    day the demo was loaded."""
+    from programma.models import ProgrammaVersie
+
+    versie = ProgrammaVersie.objects.get(jaarprogramma__jaar=2026, nummer=1)
+    voorstel = versie.history.filter(bevroren_op__isnull=False).order_by("history_id").first()
+    assert voorstel.history_date == versie.bevroren_op
+    for stemming in Stemming.objects.filter(versie=versie, bevestigd_op__isnull=False)[:20]:
+        laatste = stemming.history.order_by("-history_id").first()
+        assert laatste.history_date == stemming.bevestigd_op
+    eerste = ProgrammaOpgave.history.filter(versie_id=versie.pk).order_by("history_date").first()
+    assert eerste.history_date < versie.bevroren_op  # drafted before it was proposed

@@ -244,3 +244,47 @@ def test_open_vraag_mag_nog_via_sql_worden_beantwoord(demo):
         cursor.execute("UPDATE raden_vraag SET vraag = %s WHERE id = %s", ["Bijgesteld.", vraag.pk])
     vraag.refresh_from_db()
     assert vraag.vraag == "Bijgesteld."
+
+
+def test_een_eerder_gestelde_vraag_houdt_haar_moment(demo):
+    """`op` records a question asked (or answered) earlier: never in the future, never before
+    the proposal or the question; the history says that moment too."""
+    import datetime
+
+    from django.utils import timezone
+
+    from programma.models import ProgrammaOpgave
+
+    User = get_user_model()
+    po = (
+        ProgrammaOpgave.objects.filter(
+            opgave__slug="energietransitie", versie__jaarprogramma__jaar=2027
+        )
+        .order_by("-versie__nummer")
+        .select_related("versie")
+        .first()
+    )
+    raadslid = User.objects.get(username="raadslid-arnhem")
+    bureau = User.objects.get(username="programmabureau")
+    nu = timezone.now()
+    for te_vroeg_of_laat in (
+        nu + datetime.timedelta(hours=1),
+        po.versie.bevroren_op - datetime.timedelta(days=1),
+    ):
+        with pytest.raises(DomeinFout):
+            services.stel_vraag(
+                programma_opgave=po, tekst="Wanneer?", acting_user=raadslid, op=te_vroeg_of_laat
+            )
+    gesteld = po.versie.bevroren_op + datetime.timedelta(days=2)
+    vraag = services.stel_vraag(
+        programma_opgave=po, tekst="Wanneer?", acting_user=raadslid, op=gesteld
+    )
+    assert vraag.gesteld_op == gesteld
+    with pytest.raises(DomeinFout):
+        services.beantwoord_vraag(
+            vraag=vraag, antwoord="Nu.", acting_user=bureau, op=gesteld - datetime.timedelta(1)
+        )
+    vraag = services.beantwoord_vraag(
+        vraag=vraag, antwoord="Nu.", acting_user=bureau, op=gesteld + datetime.timedelta(days=1)
+    )
+    assert vraag.beantwoord_op == gesteld + datetime.timedelta(days=1)
