@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from historie import bronnen
 from historie.personen import ONBEKEND, Persoon
@@ -429,7 +430,9 @@ def _groepeer_stemmen(gebeurtenissen: Iterable[Gebeurtenis]) -> list[Gebeurtenis
         groep.moment = max(groep.moment, g.moment)
         groep.volgorde = max(groep.volgorde, g.volgorde)
     for groep in groepen.values():
-        groep.naam = _("%(aantal)s stemmen vastgelegd") % {"aantal": groep.aantal}
+        groep.naam = ngettext(
+            "%(aantal)s stem vastgelegd", "%(aantal)s stemmen vastgelegd", groep.aantal
+        ) % {"aantal": groep.aantal}
     return resultaat
 
 
