@@ -22,6 +22,7 @@ from historie.personen import ONBEKEND, personen
 from historie.publicaties import publicaties
 from historie.zicht import Zicht
 from programma.models import Jaarprogramma
+from regio.csvcel import veilige_rij
 
 KOLOMMEN = [
     "wanneer",
@@ -79,7 +80,7 @@ def antwoord(jaarprogramma: Jaarprogramma, zicht: Zicht) -> StreamingHttpRespons
     def inhoud() -> Iterator[str]:
         yield "\ufeff"
         for regel in regels(jaarprogramma, zicht):
-            yield schrijver.writerow(regel)
+            yield schrijver.writerow(veilige_rij(regel))
 
     response = StreamingHttpResponse(inhoud(), content_type="text/csv; charset=utf-8")
     naam = f"geschiedenis-programma-{jaarprogramma.jaar}.csv"

@@ -38,7 +38,9 @@ def _vergelijk_url(oud: ProgrammaVersie | None, nieuw: ProgrammaVersie) -> str:
             "vergelijk-versies",
             kwargs={"jaar": nieuw.jaar, "van": oud.nummer, "naar": nieuw.nummer},
         )
-    return reverse("vergelijk-jaren", kwargs={"van": oud.jaar, "naar": nieuw.jaar})
+    # across years: name both versions, or the page would compare the years' current ones
+    url = reverse("vergelijk-jaren", kwargs={"van": oud.jaar, "naar": nieuw.jaar})
+    return f"{url}?versie_van={oud.nummer}&versie_naar={nieuw.nummer}"
 
 
 def _label(versie: ProgrammaVersie) -> str:

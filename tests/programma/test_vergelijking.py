@@ -340,3 +340,18 @@ def test_een_concept_zonder_berekenbare_bijdragen_zegt_dat(demo, concept, client
     v = response.context["vergelijking"]
     assert "Zonder Inwonertal" in v.probleem_nieuw and v.probleem_oud is None
     assert v.bijdragen_totaal.nieuw == v.budget.nieuw == 1_250_001
+
+
+def test_jaren_met_genoemde_versies(demo, client):
+    """?versie_van/&versie_naar name the versions of a year comparison (a history entry links
+    to the very versions it compares); anything but a number is a 404."""
+    r = client.get("/programma/vergelijk/2026/2027/?versie_van=1&versie_naar=1")
+    assert r.status_code == 200
+    assert (r.context["oud"].jaar, r.context["oud"].nummer) == (2026, 1)
+    assert (r.context["nieuw"].jaar, r.context["nieuw"].nummer) == (2027, 1)
+    assert "versie_van=1" in r.context["csv_url"]
+    csv = client.get(r.context["csv_url"])
+    assert csv.status_code == 200 and "2027-v1" in csv["Content-Disposition"]
+    for fout in ("x", "-1", "99999", "7"):
+        assert client.get(f"/programma/vergelijk/2026/2027/?versie_naar={fout}").status_code == 404
+    assert client.get("/programma/vergelijk/2027/2028/?versie_naar=1").status_code == 404
