@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TerugzettenForm(forms.Form):
+    #: what the page showed (the current stand's token): a revert never undoes unseen edits
+    huidig = forms.CharField(widget=forms.HiddenInput, required=False)
     reden = forms.CharField(
         label=_("Reden"),
         widget=forms.Textarea(attrs={"rows": 3}),

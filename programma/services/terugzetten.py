@@ -322,12 +322,51 @@ def _controleer_onderdelen(leden: list[StuurgroepLid]) -> None:
         )
 
 
+def huidige_stand_opgave(po: ProgrammaOpgave) -> str:
+    """A token of what the revert page showed: the opgave's row, its stuurgroep and regelingen
+    as they are now (their newest history records). A revert confirmed against another token
+    would undo an edit its page never showed."""
+    laatste = [
+        model.history.filter(**{veld: po.pk})
+        .order_by("-history_id")
+        .values_list("history_id", flat=True)[:1]
+        for model, veld in (
+            (ProgrammaOpgave, "id"),
+            (StuurgroepLid, "programma_opgave_id"),
+            (ExterneRegeling, "programma_opgave_id"),
+        )
+    ]
+    return "-".join(str(next(iter(q), 0)) for q in laatste)
+
+
+def huidige_stand_visie(versie: ProgrammaVersie) -> str:
+    """The same token for a concept's title and vision."""
+    laatste = versie.history.order_by("-history_id").values_list("history_id", flat=True)[:1]
+    return str(next(iter(laatste), 0))
+
+
+def _weiger_als_gewijzigd(nu: str, verwacht: str | None) -> None:
+    if verwacht is not None and nu != verwacht:
+        raise DomeinFout(
+            _(
+                "Dit is gewijzigd sinds u deze pagina opende. Hieronder staat wat terugzetten nu "
+                "verandert; bevestig opnieuw als u dat wilt."
+            )
+        )
+
+
 @transaction.atomic
 def zet_opgave_terug(
-    *, programma_opgave: ProgrammaOpgave, stand: int, reden: str, acting_user
+    *,
+    programma_opgave: ProgrammaOpgave,
+    stand: int,
+    reden: str,
+    acting_user,
+    verwacht: str | None = None,
 ) -> ProgrammaOpgave:
     """Revert an opgave in a concept version to the stand `stand` (a history id of its row):
-    its content, stuurgroep and externe regelingen, recorded with who and why."""
+    its content, stuurgroep and externe regelingen, recorded with who and why. `verwacht`: the
+    token of what the confirm page showed (huidige_stand_opgave); a changed opgave refuses."""
     _concept(programma_opgave.versie)  # the version first: the lock order of werk_opgave_bij
     _weiger_zonder_recht(acting_user)
     reden = _reden(reden)
@@ -336,6 +375,7 @@ def zet_opgave_terug(
         .select_related("versie", "opgave")
         .get(pk=programma_opgave.pk)
     )
+    _weiger_als_gewijzigd(huidige_stand_opgave(po), verwacht)
     rec = opgave_stand(po, stand)
     dan = rec.instance
     _bestaat_nog(rec)
@@ -390,13 +430,19 @@ def zet_opgave_terug(
 
 @transaction.atomic
 def zet_visie_terug(
-    *, versie: ProgrammaVersie, stand: int, reden: str, acting_user
+    *,
+    versie: ProgrammaVersie,
+    stand: int,
+    reden: str,
+    acting_user,
+    verwacht: str | None = None,
 ) -> ProgrammaVersie:
     """Revert the title and vision of a concept version to the stand `stand` (a history id of
-    its row), recorded with who and why."""
+    its row), recorded with who and why (`verwacht`: as zet_opgave_terug)."""
     versie = _concept(versie)
     _weiger_zonder_recht(acting_user)
     reden = _reden(reden)
+    _weiger_als_gewijzigd(huidige_stand_visie(versie), verwacht)
     rec = visie_stand(versie, stand)
     for naam in VISIE_INHOUD:
         setattr(versie, naam, getattr(rec, naam))

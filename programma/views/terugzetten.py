@@ -32,6 +32,13 @@ def _fout(form, fout: ValidationError) -> None:
         form.add_error(None, bericht)
 
 
+def _ververs(form, huidig: str) -> None:
+    """After a refusal the page shows the current differences: the token must be theirs, the
+    reason stays as typed."""
+    form.data = form.data.copy()
+    form.data["huidig"] = huidig
+
+
 def _door(rec) -> str:
     user = rec.history_user
     if user is None:
@@ -64,7 +71,8 @@ def opgave(request: HttpRequest, jaar: int, slug: str, stand: int) -> HttpRespon
         rec = tz.opgave_stand(po, stand)
     except DomeinFout as fout:
         raise Http404(str(fout)) from fout
-    form = TerugzettenForm(request.POST or None)
+    huidig = tz.huidige_stand_opgave(po)
+    form = TerugzettenForm(request.POST or None, initial={"huidig": huidig})
     if request.method == "POST" and form.is_valid():
         try:
             services.zet_opgave_terug(
@@ -72,9 +80,11 @@ def opgave(request: HttpRequest, jaar: int, slug: str, stand: int) -> HttpRespon
                 stand=stand,
                 reden=form.cleaned_data["reden"],
                 acting_user=request.user,
+                verwacht=form.cleaned_data["huidig"] or None,
             )
         except ValidationError as fout:
             _fout(form, fout)
+            _ververs(form, huidig)
         else:
             messages.success(
                 request,
@@ -101,7 +111,8 @@ def visie(request: HttpRequest, jaar: int, stand: int) -> HttpResponse:
         rec = tz.visie_stand(versie, stand)
     except DomeinFout as fout:
         raise Http404(str(fout)) from fout
-    form = TerugzettenForm(request.POST or None)
+    huidig = tz.huidige_stand_visie(versie)
+    form = TerugzettenForm(request.POST or None, initial={"huidig": huidig})
     if request.method == "POST" and form.is_valid():
         try:
             services.zet_visie_terug(
@@ -109,9 +120,11 @@ def visie(request: HttpRequest, jaar: int, stand: int) -> HttpResponse:
                 stand=stand,
                 reden=form.cleaned_data["reden"],
                 acting_user=request.user,
+                verwacht=form.cleaned_data["huidig"] or None,
             )
         except ValidationError as fout:
             _fout(form, fout)
+            _ververs(form, huidig)
         else:
             messages.success(
                 request,
