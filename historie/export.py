@@ -1,5 +1,6 @@
 """The audit export: every recorded change of a programme year as CSV, for accountants and
-councils: when, who, role, object, field, old, new, reason.
+councils: when, who, role, object, field, old, new, reason. The role is the person's role in
+the portal today (rol_nu): the portal keeps who did something, not what post they held then.
 
 Streamed: each history table is read in chunks, oldest first, and the tables are merged by
 moment, so that a long history never sits in memory (what is kept is the last state of each
@@ -27,7 +28,7 @@ from regio.csvcel import veilige_rij
 KOLOMMEN = [
     "wanneer",
     "wie",
-    "rol",
+    "rol_nu",
     "soort",
     "onderwerp",
     "object",

@@ -60,7 +60,7 @@ def personen(user_ids) -> dict[int, Persoon]:
             _("griffier van %(gemeente)s") % {"gemeente": recht.content_object}
         )
     for lid in Raadslid.objects.filter(user_id__in=ids).select_related("gemeente", "fractie"):
-        rol = _("raadslid van %(gemeente)s (%(fractie)s)") % {
+        rol = _("raadslid van %(gemeente)s, fractie %(fractie)s") % {
             "gemeente": lid.gemeente,
             "fractie": lid.fractie.naam,
         }

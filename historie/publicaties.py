@@ -100,7 +100,8 @@ def _opgave(bereik: Bereik) -> list[Gebeurtenis]:
                 onderwerp=onderwerp,
                 naam=naam,
                 persoon_id=versie.bevroren_door_id,
-                reden=versie.reden if versie.nummer > 1 else "",
+                # a correction's reason belongs to what it changed, not to every opgave in it
+                reden=versie.reden if versie.nummer > 1 and (wijzigingen or po is None) else "",
                 wijzigingen=wijzigingen,
                 model=MODEL,
                 versie_id=versie.pk,

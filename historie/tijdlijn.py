@@ -54,6 +54,8 @@ class Wijziging:
     lang: bool = False
     oud_ruw: str = ""
     nieuw_ruw: str = ""
+    #: the field's name in the filter, where `label` names something else (a member's vote)
+    veld_label: str = ""
 
 
 @dataclass
@@ -75,6 +77,8 @@ class Gebeurtenis:
     terugzetten: str = ""
     persoon: Persoon = ONBEKEND
     aantal: int = 1
+    #: not public: a concept's edit, a vote not yet confirmed (shown to internal readers only)
+    intern: bool = False
 
     @property
     def soort_label(self) -> str:
@@ -104,7 +108,9 @@ class Bereik:
     gemeente: Gemeente | None = None
 
 
-def _po_bronnen(po_ids: QuerySet) -> list[tuple[bronnen.Bron, QuerySet, bool]]:
+def _po_bronnen(
+    po_ids: QuerySet, *, besluiten: bool = True
+) -> list[tuple[bronnen.Bron, QuerySet, bool]]:
     b = bronnen.bron
     return [
         (b(StuurgroepLid), _h(StuurgroepLid).objects.filter(programma_opgave_id__in=po_ids), True),
@@ -119,7 +125,7 @@ def _po_bronnen(po_ids: QuerySet) -> list[tuple[bronnen.Bron, QuerySet, bool]]:
             True,
         ),
         (b(Bijdrage), _h(Bijdrage).objects.filter(programma_opgave_id__in=po_ids), False),
-        (b(Besluit), _h(Besluit).objects.filter(programma_opgave_id__in=po_ids), True),
+        (b(Besluit), _h(Besluit).objects.filter(programma_opgave_id__in=po_ids), besluiten),
         (b(Dekking), _h(Dekking).objects.filter(programma_opgave_id__in=po_ids), True),
         (b(Vraag), _h(Vraag).objects.filter(programma_opgave_id__in=po_ids), True),
     ]
@@ -144,7 +150,7 @@ def bereik_opgave(opgave: Opgave) -> Bereik:
 
 def bereik_jaar(jaarprogramma: Jaarprogramma) -> Bereik:
     """A programme year: its status, every version's texts and key, its opgaven with what hangs
-    off them, the documents, and every council's votes and decisions on it."""
+    off them; the documents and every council's votes and decisions on it in the export only."""
     b = bronnen.bron
     versie_ids = _h(ProgrammaVersie).objects.filter(jaarprogramma_id=jaarprogramma.pk).values("id")
     po_ids = _h(ProgrammaOpgave).objects.filter(versie_id__in=versie_ids).values("id")
@@ -165,10 +171,12 @@ def bereik_jaar(jaarprogramma: Jaarprogramma) -> Bereik:
                 _h(ProgrammaOpgave).objects.filter(versie_id__in=versie_ids),
                 True,
             ),
-            *_po_bronnen(po_ids),
+            # the councils' votes and decisions: on each gemeente's page and in the export (a
+            # year of 342 councils would bury the programme's own changes under them)
+            *_po_bronnen(po_ids, besluiten=False),
             (b(Vingerafdruk), _h(Vingerafdruk).objects.filter(versie_id__in=versie_ids), False),
             (b(Document), _h(Document).objects.filter(versie_id__in=versie_ids), False),
-            (b(Stemming), _h(Stemming).objects.filter(versie_id__in=versie_ids), True),
+            (b(Stemming), _h(Stemming).objects.filter(versie_id__in=versie_ids), False),
             (b(Stem), _h(Stem).objects.filter(stemming_id__in=stemming_ids), False),
         ],
         stemmingen=Stemming.objects.filter(versie__jaarprogramma=jaarprogramma),
@@ -243,7 +251,27 @@ class Lezer:
         jaar, nummer, _bevroren = self.versies.get(versie_id, (None, None, False))
         if jaar is None:
             return ""
+        if versie_id in self.vervangen:
+            return _("programma %(jaar)s, versie %(nummer)s (vervangen)") % {
+                "jaar": jaar,
+                "nummer": nummer,
+            }
         return _("programma %(jaar)s, versie %(nummer)s") % {"jaar": jaar, "nummer": nummer}
+
+    @property
+    def vervangen(self) -> set[int]:
+        """The proposed versions a later proposal of their year superseded."""
+        if not hasattr(self, "_vervangen"):
+            nieuwste: dict[int, int] = {}
+            for jaar, nummer, bevroren in self.versies.values():
+                if bevroren:
+                    nieuwste[jaar] = max(nieuwste.get(jaar, 0), nummer)
+            self._vervangen = {
+                pk
+                for pk, (jaar, nummer, bevroren) in self.versies.items()
+                if bevroren and nummer < nieuwste.get(jaar, 0)
+            }
+        return self._vervangen
 
     def benoem(self, b: bronnen.Bron, rij: dict, versie_id: int | None) -> tuple[str, str]:
         """(what kind of thing, which one) of a recorded row, in the reader's words."""
@@ -296,9 +324,11 @@ class Lezer:
                 "versie": versie,
             }
             if model is Stemming:
-                return onderwerp, toon(
-                    Stemming._meta.get_field("vergaderdatum"), rij["vergaderdatum"], n
-                )
+                return onderwerp, _("vergadering van %(datum)s") % {
+                    "datum": toon(
+                        Stemming._meta.get_field("vergaderdatum"), rij["vergaderdatum"], n
+                    )
+                }
             return onderwerp, f"{rij['raadslid_naam']} ({rij['fractie_naam']})"
         if model is Besluit:
             return _("Besluit van %(gemeente)s over %(opgave)s (%(versie)s)") % {
@@ -315,7 +345,10 @@ class Lezer:
             return _("Vraag over %(opgave)s (%(versie)s)") % {
                 "opgave": opgave,
                 "versie": versie,
-            }, f"{rij['raadslid_naam']} ({rij['gemeente_naam']})"
+            }, _("gesteld door %(naam)s (%(gemeente)s)") % {
+                "naam": rij["raadslid_naam"],
+                "gemeente": rij["gemeente_naam"],
+            }
         if model is Vingerafdruk:
             return _("Vingerafdruk van %(versie)s") % {"versie": versie}, rij["sha256"][:16]
         if model is Document:
@@ -387,6 +420,7 @@ def records(
             model=b.model._meta.label_lower,
             object_id=rij["id"],
             versie_id=versie_id,
+            intern=lezer.zicht.is_intern and not lezer.zicht.openbaar(b, rij, versie_id),
         )
 
 
@@ -402,6 +436,7 @@ def _groepeer_stemmen(gebeurtenissen: Iterable[Gebeurtenis]) -> list[Gebeurtenis
         sleutel = (g.onderwerp, g.persoon_id, g.moment.replace(second=0, microsecond=0))
         regel = Wijziging(
             veld="keuze",
+            veld_label=_("stem"),
             label=g.naam,
             oud="",
             nieuw=", ".join(w.nieuw for w in g.wijzigingen),
@@ -422,6 +457,7 @@ def _groepeer_stemmen(gebeurtenissen: Iterable[Gebeurtenis]) -> list[Gebeurtenis
                 model=g.model,
                 versie_id=g.versie_id,
                 aantal=0,
+                intern=g.intern,
             )
             groepen[sleutel] = groep
             resultaat.append(groep)

@@ -50,7 +50,9 @@ def _pagina(request: HttpRequest, bereik: tijdlijn.Bereik, context: dict) -> Htt
     alles = tijdlijn.gebeurtenissen(bereik, zicht, lezer=lezer) + publicaties(bereik, zicht)
     alles.sort(key=lambda g: (g.moment, g.volgorde), reverse=True)
     mensen = personen({g.persoon_id for g in alles})
-    velden = sorted({(w.veld, w.label) for g in alles for w in g.wijzigingen if w.veld})
+    velden = sorted(
+        {(w.veld, w.veld_label or w.label) for g in alles for w in g.wijzigingen if w.veld}
+    )
     formulier = FilterForm(
         request.GET or None,
         personen=sorted(((p.id, p.weergave) for p in mensen.values()), key=lambda t: t[1]),
@@ -60,7 +62,16 @@ def _pagina(request: HttpRequest, bereik: tijdlijn.Bereik, context: dict) -> Htt
     pagina = Paginator(gefilterd, PER_PAGINA).get_page(request.GET.get("pagina"))
     for g in pagina.object_list:
         g.persoon = mensen.get(g.persoon_id, ONBEKEND)
-    _terugzetten(request, pagina.object_list, lezer)
+    # the newest record of a row is its current state: nothing to revert to
+    nieuwste: dict[tuple, int] = {}
+    for g in alles:
+        sleutel = (g.model, g.object_id)
+        nieuwste[sleutel] = max(nieuwste.get(sleutel, 0), g.volgorde)
+    _terugzetten(
+        request,
+        [g for g in pagina.object_list if nieuwste[(g.model, g.object_id)] != g.volgorde],
+        lezer,
+    )
     zoek = request.GET.copy()
     zoek.pop("pagina", None)
     context.update(
@@ -71,6 +82,7 @@ def _pagina(request: HttpRequest, bereik: tijdlijn.Bereik, context: dict) -> Htt
             "gevonden": len(gefilterd),
             "intern": zicht.is_intern,
             "zoekterm": zoek.urlencode(),
+            "filter_fout": formulier.is_bound and not formulier.is_valid(),
         }
     )
     return render(request, "historie/geschiedenis.html", context)
@@ -105,14 +117,14 @@ def programma(request: HttpRequest, jaar: int) -> HttpResponse:
             "titel": _("Geschiedenis van het programma %(jaar)s") % {"jaar": jaar},
             "uitleg": _(
                 "Wie wat wanneer aan dit programma veranderde, veld voor veld: elke voorgestelde "
-                "versie vergeleken met de versie ervoor, de status van het programma en de "
-                "bevestigde stemmingen en besluiten van de gemeenteraden."
+                "versie vergeleken met de versie ervoor, en de status van het programma."
             ),
             "terug": (
                 reverse("programma", kwargs={"jaar": jaar}),
                 _("Programma %(jaar)s") % {"jaar": jaar},
             ),
             "export": reverse("programma-geschiedenis-csv", kwargs={"jaar": jaar}),
+            "dekking": reverse("dekking", kwargs={"jaar": jaar}),
         },
     )
 

@@ -38,6 +38,11 @@ class Zicht:
         gemeente_id, bevestigd = self.stemmingen.get(stemming_id, (None, False))
         return bevestigd or gemeente_id in self.interne_gemeenten
 
+    def openbaar(self, b: bronnen.Bron, rij: dict, versie_id: int | None) -> bool:
+        """Whether the public reads this record too (an internal reader's page marks the rest)."""
+        publiek = Zicht(stemmingen=self.stemmingen, beantwoorde_vragen=self.beantwoorde_vragen)
+        return publiek.zichtbaar(b, rij, versie_id)
+
     def zichtbaar(self, b: bronnen.Bron, rij: dict, versie_id: int | None) -> bool:
         """Whether this user may read this recorded row (a dict of the historical row)."""
         if b.zicht == bronnen.VERSIE:

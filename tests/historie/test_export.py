@@ -122,7 +122,7 @@ def test_een_wijziging_cel_voor_cel(demo):
     assert rij["tabel"] == "programma.programmaopgave"
     assert rij["veld"] == "budget (euro)"
     assert (rij["oud"], rij["nieuw"]) == (str(oud), str(oud + 99))
-    assert rij["wie"] == "Demo Programmabureau" and rij["rol"] == "programmabureau"
+    assert rij["wie"] == "Demo Programmabureau" and rij["rol_nu"] == "programmabureau"
     assert rij["soort"] == "gewijzigd"
     assert rij["wanneer"].startswith(record.history_date.astimezone().date().isoformat()[:4])
 

@@ -146,7 +146,17 @@ def test_publicatie_vergelijkt_met_de_vorige_voorgestelde_versie(demo):
     assert pagina.context["oud"].nummer == 1 and pagina.context["nieuw"].nummer == 1
     assert pagina.context["nieuw"].jaar == 2027
     tweede = [i for i in items if "programma 2027, versie 2" in i]
-    assert len(tweede) == 1 and nieuw.versie.reden.split(":")[0] in unescape(tweede[0])
+    # unchanged in the correction: no reason of another opgave's change on it
+    assert len(tweede) == 1 and "Ongewijzigd" in tweede[0]
+    assert nieuw.versie.reden.split(":")[0] not in unescape(tweede[0])
+    gecorrigeerd = _client().get("/opgaven/klimaatadaptatie-en-water/geschiedenis/")
+    correctie = [
+        i
+        for i in _items(gecorrigeerd.content.decode())
+        if 'data-gebeurtenis="publicatie"' in i and "programma 2027, versie 2" in i
+    ]
+    assert len(correctie) == 1 and nieuw.versie.reden.split(":")[0] in unescape(correctie[0])
+    assert 'data-veld="budget"' in correctie[0]
     assert 'href="/programma/2027/vergelijk/1/2/"' in tweede[0]
     # the first year it ran: every field as proposed, nothing before it
     begin = [i for i in items if "programma 2026, versie 1" in i]
@@ -252,3 +262,37 @@ def test_de_historie_van_een_afgelopen_ronde_draagt_haar_eigen_momenten(demo):
         assert laatste.history_date == stemming.bevestigd_op
     eerste = ProgrammaOpgave.history.filter(versie_id=versie.pk).order_by("history_date").first()
     assert eerste.history_date < versie.bevroren_op  # drafted before it was proposed
+
+
+def test_geen_terugzetlink_op_de_huidige_stand_en_niet_openbaar_gemarkeerd(demo):
+    po = _po()
+    for i in range(2):
+        po.refresh_from_db()
+        _bewerk(po, _user("programmabureau"), budget=po.budget + i + 1)
+    nieuwste = ProgrammaOpgave.history.filter(id=po.pk).first()
+    vorige = ProgrammaOpgave.history.filter(id=po.pk)[1]
+    html = _client("regiobestuur").get(OPGAVE).content.decode()
+    assert "terugzetten" not in _item_van(html, nieuwste.history_id)
+    assert f"/terugzetten/{vorige.history_id}/" in _item_van(html, vorige.history_id)
+    assert "niet openbaar" in _item_van(html, nieuwste.history_id)  # a concept's edit
+
+
+def test_stemfilter_heet_stem_en_lopende_stemmingen_zijn_gemarkeerd(demo):
+    publiek = _client().get(GEMEENTE).content.decode()
+    assert '<option value="keuze">stem</option>' in publiek
+    assert "niet openbaar" not in publiek
+    griffier = _client("griffier-arnhem").get(GEMEENTE).content.decode()
+    assert "niet openbaar" in griffier
+
+
+def test_een_ongeldig_filter_zegt_dat_het_niet_is_toegepast(demo):
+    html = _client().get(OPGAVE, {"van": "2027-01-01", "tot": "2020-01-01"}).content.decode()
+    assert "Het filter is niet toegepast" in html
+    assert "De einddatum ligt voor de begindatum." in html
+
+
+def test_jaarpagina_zonder_stemmingen_de_export_met(demo):
+    html = _client().get(JAAR.format(2027)).content.decode()
+    assert 'data-gebeurtenis="raden.stemming"' not in html
+    assert 'data-gebeurtenis="raden.besluit"' not in html
+    assert "/programma/2027/dekking/" in html
