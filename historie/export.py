@@ -14,7 +14,6 @@ import csv
 import heapq
 from collections.abc import Iterator
 
-from django.contrib.auth import get_user_model
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
@@ -52,7 +51,12 @@ def regels(jaarprogramma: Jaarprogramma, zicht: Zicht) -> Iterator[list[str]]:
     """The export's rows, header first, oldest change first."""
     bereik = tijdlijn.bereik_jaar(jaarprogramma)
     lezer = tijdlijn.Lezer.voor(bereik, zicht)
-    mensen = personen(get_user_model().objects.values_list("id", flat=True))
+    # the people of this year's history only (one query per table), not every account
+    ids: set[int] = set()
+    for _b, qs, _op_pagina in bereik.bronnen:
+        ids.update(qs.order_by().values_list("history_user_id", flat=True).distinct())
+    ids.update(v.bevroren_door_id for v in jaarprogramma.versies.all())
+    mensen = personen(ids)
     stromen = [tijdlijn.records(b, qs, lezer, stroom=True) for b, qs, _op_pagina in bereik.bronnen]
     stromen.append(iter(sorted(publicaties(bereik, zicht), key=lambda g: (g.moment, g.volgorde))))
     yield KOLOMMEN

@@ -31,3 +31,17 @@ def jaarprogramma_of_404(user, jaar: int) -> Jaarprogramma:
 def gemeente_of_404(slug: str) -> Gemeente:
     """A gemeente's decision history is public (what is not yet confirmed is left out)."""
     return get_object_or_404(Gemeente, slug=slug)
+
+
+def jaren_met_stemmingen(gemeente: Gemeente) -> list[int]:
+    """The programme years this gemeente's council voted on (newest first)."""
+    from raden.models import Stemming
+
+    return sorted(
+        set(
+            Stemming.objects.filter(gemeente=gemeente).values_list(
+                "versie__jaarprogramma__jaar", flat=True
+            )
+        ),
+        reverse=True,
+    )

@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from historie import bronnen
 from historie.personen import ONBEKEND, Persoon
 from historie.weergave import Namen, ruw, toon
-from historie.zicht import Zicht, lees_stemmingen
+from historie.zicht import Zicht, lees_stemmingen, lees_vragen
 from opgaven.models import Opgave
 from programma.documenten.models import Document, Vingerafdruk
 from programma.models import (
@@ -103,6 +103,10 @@ class Bereik:
     bronnen: list[tuple[bronnen.Bron, QuerySet, bool]]
     #: the live votes of the scope, for who may see them
     stemmingen: QuerySet
+    #: the history rows of the programme opgaven whose names the scope's records use
+    programma_opgaven: QuerySet
+    #: the live questions of the scope, for who may see them
+    vragen: QuerySet
     opgave: Opgave | None = None
     jaarprogramma: Jaarprogramma | None = None
     gemeente: Gemeente | None = None
@@ -136,9 +140,13 @@ def bereik_opgave(opgave: Opgave) -> Bereik:
     stuurgroep, regelingen and synergieën, and the councils' decisions on it."""
     b = bronnen.bron
     po_ids = _h(ProgrammaOpgave).objects.filter(opgave_id=opgave.pk).values("id")
+    versie_ids = _h(ProgrammaOpgave).objects.filter(opgave_id=opgave.pk).values("versie_id")
     return Bereik(
         soort="opgave",
         opgave=opgave,
+        # the other opgaven of its versions too: a synergy names them
+        programma_opgaven=_h(ProgrammaOpgave).objects.filter(versie_id__in=versie_ids),
+        vragen=Vraag.objects.filter(programma_opgave_id__in=po_ids),
         bronnen=[
             (b(Opgave), _h(Opgave).objects.filter(id=opgave.pk), True),
             (b(ProgrammaOpgave), _h(ProgrammaOpgave).objects.filter(opgave_id=opgave.pk), True),
@@ -158,6 +166,8 @@ def bereik_jaar(jaarprogramma: Jaarprogramma) -> Bereik:
     return Bereik(
         soort="jaar",
         jaarprogramma=jaarprogramma,
+        programma_opgaven=_h(ProgrammaOpgave).objects.filter(versie_id__in=versie_ids),
+        vragen=Vraag.objects.filter(programma_opgave_id__in=po_ids),
         bronnen=[
             (b(Jaarprogramma), _h(Jaarprogramma).objects.filter(id=jaarprogramma.pk), True),
             (
@@ -183,20 +193,29 @@ def bereik_jaar(jaarprogramma: Jaarprogramma) -> Bereik:
     )
 
 
-def bereik_gemeente(gemeente: Gemeente) -> Bereik:
-    """A gemeente's decisions: its council's votes (opened, every vote cast or changed,
-    closed, confirmed) and the Besluiten they made."""
+def bereik_gemeente(gemeente: Gemeente, jaar: int) -> Bereik:
+    """A gemeente's decisions on one programme year: its council's votes (opened, every vote
+    cast or changed, closed, confirmed) and the Besluiten they made."""
     b = bronnen.bron
-    stemming_ids = _h(Stemming).objects.filter(gemeente_id=gemeente.pk).values("id")
+    versie_ids = ProgrammaVersie.objects.filter(jaarprogramma__jaar=jaar).values("id")
+    stemmingen = _h(Stemming).objects.filter(gemeente_id=gemeente.pk, versie_id__in=versie_ids)
+    stemming_ids = stemmingen.values("id")
+    po_ids = stemmingen.values("programma_opgave_id")
     return Bereik(
         soort="gemeente",
         gemeente=gemeente,
+        programma_opgaven=_h(ProgrammaOpgave).objects.filter(id__in=po_ids),
+        vragen=Vraag.objects.none(),
         bronnen=[
-            (b(Stemming), _h(Stemming).objects.filter(gemeente_id=gemeente.pk), True),
+            (b(Stemming), stemmingen, True),
             (b(Stem), _h(Stem).objects.filter(stemming_id__in=stemming_ids), True),
-            (b(Besluit), _h(Besluit).objects.filter(gemeente_id=gemeente.pk), True),
+            (
+                b(Besluit),
+                _h(Besluit).objects.filter(gemeente_id=gemeente.pk, programma_opgave_id__in=po_ids),
+                True,
+            ),
         ],
-        stemmingen=Stemming.objects.filter(gemeente=gemeente),
+        stemmingen=Stemming.objects.filter(gemeente=gemeente, versie__jaarprogramma__jaar=jaar),
     )
 
 
@@ -219,9 +238,10 @@ class Lezer:
     @classmethod
     def voor(cls, bereik: Bereik, zicht: Zicht) -> Lezer:
         lees_stemmingen(zicht, bereik.stemmingen)
+        lees_vragen(zicht, bereik.vragen)
         return cls(
             zicht=zicht,
-            namen=Namen.lees(),
+            namen=Namen.lees(bereik.programma_opgaven),
             versies={
                 pk: (jaar, nummer, bevroren_op is not None)
                 for pk, jaar, nummer, bevroren_op in ProgrammaVersie.objects.values_list(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -53,8 +54,9 @@ def _pagina(request: HttpRequest, bereik: tijdlijn.Bereik, context: dict) -> Htt
     velden = sorted(
         {(w.veld, w.veld_label or w.label) for g in alles for w in g.wijzigingen if w.veld}
     )
+    gefilterd_op = any(request.GET.get(k) for k in FilterForm.base_fields)
     formulier = FilterForm(
-        request.GET or None,
+        request.GET if gefilterd_op else None,
         personen=sorted(((p.id, p.weergave) for p in mensen.values()), key=lambda t: t[1]),
         velden=[(v, label) for v, label in dict(velden).items()],
     )
@@ -133,10 +135,18 @@ def programma(request: HttpRequest, jaar: int) -> HttpResponse:
 @openbaar
 def gemeente(request: HttpRequest, slug: str) -> HttpResponse:
     g = selectors.gemeente_of_404(slug)
+    # one programme year at a time: a council votes on every opgave of every version
+    jaren = selectors.jaren_met_stemmingen(g)
+    gevraagd = request.GET.get("jaar")
+    if gevraagd is not None and (not gevraagd.isdigit() or int(gevraagd) not in jaren):
+        raise Http404("Geen stemmingen van deze gemeente in dat jaar.")
+    jaar = int(gevraagd) if gevraagd else (jaren[0] if jaren else timezone.localdate().year)
     return _pagina(
         request,
-        tijdlijn.bereik_gemeente(g),
+        tijdlijn.bereik_gemeente(g, jaar),
         {
+            "jaar": jaar,
+            "jaren": jaren,
             "titel": _("Geschiedenis van de besluiten van %(gemeente)s") % {"gemeente": g.naam},
             "uitleg": _(
                 "Elke stemming van de gemeenteraad over het regionale programma: geopend, de "

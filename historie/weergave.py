@@ -37,7 +37,9 @@ class Namen:
     themas: dict[int, str] = field(default_factory=dict)
 
     @classmethod
-    def lees(cls) -> Namen:
+    def lees(cls, programma_opgaven=None) -> Namen:
+        """The names of everything, and of the programme opgaven in `programma_opgaven` (a
+        queryset on their history table: the scope's versions; None: all of them)."""
         po_historie = ProgrammaOpgave.history.model
         opgaven = list(Opgave.objects.values_list("id", "titel", "slug"))
         return cls(
@@ -46,9 +48,11 @@ class Namen:
             opgave_slugs={pk: slug for pk, _titel, slug in opgaven},
             programma_opgaven={
                 pk: (versie_id, opgave_id)
-                for pk, versie_id, opgave_id in po_historie.objects.values_list(
-                    "id", "versie_id", "opgave_id"
-                ).distinct()
+                for pk, versie_id, opgave_id in (
+                    programma_opgaven if programma_opgaven is not None else po_historie.objects
+                )
+                .values_list("id", "versie_id", "opgave_id")
+                .distinct()
             },
             bestuurders={
                 b.pk: f"{b.naam} ({b.get_functie_display().lower()}, {b.gemeente.naam})"

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from historie import bronnen
 from programma.models import ProgrammaVersie, Status
 from programma.selectors import mag_concepten_zien, zichtbare_versies
-from raden.models import Vraag
 from raden.selectors import gemeenten_met_recht
 
 
@@ -72,9 +71,16 @@ def lees_stemmingen(zicht: Zicht, stemmingen) -> None:
     )
 
 
+def lees_vragen(zicht: Zicht, vragen) -> None:
+    """Add which of these questions (a queryset of Vraag) are answered, hence public."""
+    zicht.beantwoorde_vragen.update(
+        vragen.filter(beantwoord_op__isnull=False).values_list("id", flat=True)
+    )
+
+
 def zicht_voor(user) -> Zicht:
-    """What this user may read of the history (four queries); the votes of the page's scope
-    are added by the timeline (`lees_stemmingen`)."""
+    """What this user may read of the history (three queries); the votes and questions of the
+    page's scope are added by the timeline (`lees_stemmingen`, `lees_vragen`)."""
     opsteller = mag_concepten_zien(user)
     if opsteller:
         interne = set(ProgrammaVersie.objects.values_list("id", flat=True))
@@ -85,8 +91,5 @@ def zicht_voor(user) -> Zicht:
         interne_versies=interne,
         interne_gemeenten=set(
             gemeenten_met_recht(user, "griffier_van").values_list("id", flat=True)
-        ),
-        beantwoorde_vragen=set(
-            Vraag.objects.filter(beantwoord_op__isnull=False).values_list("id", flat=True)
         ),
     )

@@ -278,7 +278,7 @@ def test_geen_terugzetlink_op_de_huidige_stand_en_niet_openbaar_gemarkeerd(demo)
 
 
 def test_stemfilter_heet_stem_en_lopende_stemmingen_zijn_gemarkeerd(demo):
-    publiek = _client().get(GEMEENTE).content.decode()
+    publiek = _client().get(GEMEENTE, {"jaar": 2026}).content.decode()
     assert '<option value="keuze">stem</option>' in publiek
     assert "niet openbaar" not in publiek
     griffier = _client("griffier-arnhem").get(GEMEENTE).content.decode()
@@ -296,3 +296,17 @@ def test_jaarpagina_zonder_stemmingen_de_export_met(demo):
     assert 'data-gebeurtenis="raden.stemming"' not in html
     assert 'data-gebeurtenis="raden.besluit"' not in html
     assert "/programma/2027/dekking/" in html
+
+
+def test_gemeente_per_programmajaar(demo, django_assert_max_num_queries):
+    c = _client()
+    with django_assert_max_num_queries(40):
+        standaard = c.get("/gemeenten/heumen/geschiedenis/")
+    assert standaard.context["jaar"] == 2027 and standaard.context["jaren"] == [2027, 2026]
+    html = standaard.content.decode()
+    assert "(programma 2026," not in html and "(programma 2027," in html
+    ouder = c.get("/gemeenten/heumen/geschiedenis/", {"jaar": 2026}).content.decode()
+    assert "(programma 2027," not in ouder and "(programma 2026," in ouder
+    assert 'name="jaar" value="2026"' in ouder  # the filters stay in that year
+    for fout in ("2099", "x", "-1"):
+        assert c.get(GEMEENTE, {"jaar": fout}).status_code == 404
