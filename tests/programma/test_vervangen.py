@@ -140,7 +140,10 @@ def test_banner_op_de_vervangen_versie(demo, client, django_assert_max_num_queri
         f"Reden: {_zin(v2.reden)}"
     ), tekst
     assert tekst.endswith("Bekijk de geldende versie (versie 2).")
-    assert banner["links"] == [("/programma/2027/v2/", "Bekijk de geldende versie (versie 2)")]
+    assert banner["links"] == [
+        ("/programma/2027/vergelijk/1/2/", "Wat veranderde in versie 2"),
+        ("/programma/2027/v2/", "Bekijk de geldende versie (versie 2)"),
+    ]
     assert banner["door"] == "2"
     # the banner comes before the programme itself
     html = response.content.decode()
@@ -168,7 +171,11 @@ def test_vergelijken_en_geschiedenis_vanaf_de_versiepagina(
     v2 = _Pagina(response.content.decode())
     assert v2.vergelijk == {
         "versie": ("/programma/2027/vergelijk/1/2/", "Vergelijk met versie 1"),
-        "jaar": ("/programma/vergelijk/2026/2027/", "Vergelijk met 2026"),
+        # the very versions: this one, and the one the previous year's link shows
+        "jaar": (
+            "/programma/vergelijk/2026/2027/?versie_van=1&versie_naar=2",
+            "Vergelijk met 2026",
+        ),
         "geschiedenis": ("/programma/2027/geschiedenis/", "Geschiedenis"),
     }
     # /programma/2027/ is version 2: the same links
@@ -183,9 +190,11 @@ def test_vergelijken_en_geschiedenis_vanaf_de_versiepagina(
     with django_assert_max_num_queries(16):
         response = client.get("/programma/2028/")
     assert _Pagina(response.content.decode()).vergelijk["jaar"] == (
-        "/programma/vergelijk/2027/2028/",
+        "/programma/vergelijk/2027/2028/?versie_van=2&versie_naar=1",
         "Vergelijk met 2027",
     )
+    # a superseded version compares itself, not its year's current version
+    assert _pagina(client, "/programma/2027/v1/").vergelijk["jaar"][0].endswith("versie_naar=1")
 
 
 def test_vergelijk_alleen_met_wat_de_gebruiker_mag_zien(demo, rf):
@@ -337,6 +346,7 @@ def test_opgeslagen_voor_de_correctie_wordt_daarna_niet_meer_geserveerd(
     assert '(versie 3) op Regioportaal: <span class="url">/programma/2040/v3/</span>' in html
     pagina = _pagina(client, "/programma/2040/v1/")
     assert pagina.banners[0]["links"] == [
-        ("/programma/2040/v3/", "Bekijk de geldende versie (versie 3)")
+        ("/programma/2040/vergelijk/1/2/", "Wat veranderde in versie 2"),
+        ("/programma/2040/v3/", "Bekijk de geldende versie (versie 3)"),
     ]
     assert "Daarna is versie 3 voorgesteld" in _zin(pagina.banners[0]["tekst"])
