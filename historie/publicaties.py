@@ -14,6 +14,7 @@ from historie.tijdlijn import VOORGESTELD, Bereik, Gebeurtenis, Wijziging
 from historie.zicht import Zicht
 from programma.models import ProgrammaOpgave, ProgrammaVersie
 from programma.vergelijking import met_inhoud, verschillen_opgave, verschillen_versie
+from programma.vergelijking.velden import CIJFERVELDEN
 
 MODEL = "publicatie"
 
@@ -128,11 +129,8 @@ def _jaar(bereik: Bereik) -> list[Gebeurtenis]:
         nieuw = per_versie[versie.pk]
         erbij = sorted(nieuw[o].titel_weergave for o in nieuw.keys() - oud.keys())
         eraf = sorted(oud[o].titel_weergave for o in oud.keys() - nieuw.keys())
-        anders = sorted(
-            nieuw[o].titel_weergave
-            for o in nieuw.keys() & oud.keys()
-            if verschillen_opgave(oud[o], nieuw[o])
-        )
+        verschillen = {o: verschillen_opgave(oud[o], nieuw[o]) for o in nieuw.keys() & oud.keys()}
+        anders = sorted(nieuw[o].titel_weergave for o, v in verschillen.items() if v)
         for veld, label, titels in (
             ("opgaven_erbij", _("Opgaven toegevoegd"), erbij),
             ("opgaven_eraf", _("Opgaven vervallen"), eraf),
@@ -143,6 +141,13 @@ def _jaar(bereik: Bereik) -> list[Gebeurtenis]:
                 wijzigingen.append(
                     Wijziging(veld=veld, label=str(label), oud="", nieuw=tekst, nieuw_ruw=tekst)
                 )
+        # the money and people of every changed opgave, so the year's page shows what moved
+        for o in sorted(verschillen, key=lambda o: nieuw[o].titel_weergave):
+            for v in verschillen[o]:
+                if v.veld in CIJFERVELDEN:
+                    w = _wijziging(v)
+                    w.label = f"{v.label}: {nieuw[o].titel_weergave}"
+                    wijzigingen.append(w)
         uitkomst.append(
             Gebeurtenis(
                 moment=versie.bevroren_op,

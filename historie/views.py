@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -58,7 +59,7 @@ def _pagina(request: HttpRequest, bereik: tijdlijn.Bereik, context: dict) -> Htt
     formulier = FilterForm(
         request.GET if gefilterd_op else None,
         personen=sorted(((p.id, p.weergave) for p in mensen.values()), key=lambda t: t[1]),
-        velden=[(v, label) for v, label in dict(velden).items()],
+        velden=[(v, capfirst(label)) for v, label in dict(velden).items()],
     )
     gefilterd = formulier.filter(alles) if formulier.is_bound else alles
     pagina = Paginator(gefilterd, PER_PAGINA).get_page(request.GET.get("pagina"))

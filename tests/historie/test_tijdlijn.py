@@ -279,7 +279,7 @@ def test_geen_terugzetlink_op_de_huidige_stand_en_niet_openbaar_gemarkeerd(demo)
 
 def test_stemfilter_heet_stem_en_lopende_stemmingen_zijn_gemarkeerd(demo):
     publiek = _client().get(GEMEENTE, {"jaar": 2026}).content.decode()
-    assert '<option value="keuze">stem</option>' in publiek
+    assert '<option value="keuze">Stem</option>' in publiek
     assert "niet openbaar" not in publiek
     griffier = _client("griffier-arnhem").get(GEMEENTE).content.decode()
     assert "niet openbaar" in griffier
@@ -310,3 +310,25 @@ def test_gemeente_per_programmajaar(demo, django_assert_max_num_queries):
     assert 'name="jaar" value="2026"' in ouder  # the filters stay in that year
     for fout in ("2099", "x", "-1"):
         assert c.get(GEMEENTE, {"jaar": fout}).status_code == 404
+
+
+def test_jaarpagina_toont_het_geld_van_een_correctie(demo):
+    """2027 v2 changed one budget: the year's page says which and by how much, from the rows."""
+    v1, v2 = (
+        ProgrammaOpgave.objects.get(
+            opgave__slug="klimaatadaptatie-en-water",
+            versie__jaarprogramma__jaar=2027,
+            versie__nummer=n,
+        )
+        for n in (1, 2)
+    )
+    html = _client().get(JAAR.format(2027)).content.decode()
+    correctie = [
+        i
+        for i in _items(html)
+        if 'data-gebeurtenis="publicatie"' in i and "Programma 2027, versie 2" in i
+    ]
+    assert len(correctie) == 1
+    rijen = re.findall(r'<tr data-veld="budget">(.*?)</tr>', correctie[0], re.S)
+    assert len(rijen) == 1 and v1.opgave.titel in unescape(rijen[0])
+    assert _rij(correctie[0], "budget") == (format_bedrag(v1.budget), format_bedrag(v2.budget))
