@@ -19,6 +19,11 @@ def test_bench_meet_voorstellen_en_draait_ze_terug(demo, monkeypatch):
     monkeypatch.setattr(bench, "GROOT_OPGAVEN", 3)
     monkeypatch.setattr(bench, "GROOT_GEMEENTEN", 5)
     monkeypatch.setattr(bench, "PAGINAS", bench.PAGINAS[:1])
+    echt = bench._bench_historie.meet
+    monkeypatch.setattr(bench._bench_historie, "meet", lambda: echt((1, 2)))
+    from raden.models import Stem
+
+    stemhistorie = Stem.history.count()
     voor = (Bijdrage.objects.count(), Gemeente.objects.count(), Lidmaatschap.objects.count())
     uit = StringIO()
     call_command("bench", herhalingen=1, voorstellen=2, zonder_documenten=True, stdout=uit)
@@ -35,6 +40,12 @@ def test_bench_meet_voorstellen_en_draait_ze_terug(demo, monkeypatch):
     assert int(concept[3]) == opgaven_2028 * 18
     groot = re.search(r"3 opgaven × 5 gemeenten\s+(\d+)\s+\d+\s+\d+\s+2\s+15\b", tabel)
     assert groot and int(groot[1]) > 0, tabel
+
+    # the export as its history grows: measured, and the copies rolled back
+    regels = re.findall(r"historie × (\d+)\s+(\d+)\s+(\d+)\s+[\d.]+\s+[\d.]+", tabel)
+    assert [r[0] for r in regels] == ["1", "2"], tabel
+    assert int(regels[1][1]) == 2 * int(regels[0][1]) and int(regels[1][2]) > int(regels[0][2])
+    assert Stem.history.count() == stemhistorie
 
     assert Jaarprogramma.objects.get(jaar=2028).status == Status.CONCEPT
     assert not Jaarprogramma.objects.filter(jaar=bench.GROOT_JAAR).exists()

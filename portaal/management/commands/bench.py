@@ -23,7 +23,7 @@ from django.test import Client
 from django.test.utils import override_settings
 
 from opgaven.models import Opgave
-from portaal.management.commands import _bench_documenten
+from portaal.management.commands import _bench_documenten, _bench_historie
 from programma import services
 from programma.models import Bijdrage, Jaarprogramma, ProgrammaVersie
 from programma.selectors import concept_versie_van_jaar
@@ -131,6 +131,7 @@ class Command(BaseCommand):
             self._voorstel_groot(bestuur, voorstellen),
         ]
         stemming = self._stemming()
+        historie = _bench_historie.meet()
 
         cores = os.cpu_count()
         beschikbaar = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
@@ -163,6 +164,10 @@ class Command(BaseCommand):
                 f"{naam:<36}{'':>7}{queries:>9}{statistics.median(tijden):>9.0f}"
                 f"{max(tijden):>9.0f}{len(tijden):>4}{bijdragen:>8}"
             )
+        self.stdout.write(lijn)
+        self.stdout.write(_bench_historie.KOP)
+        for regel in historie:
+            self.stdout.write(regel)
         self.stdout.write(lijn)
         self.stdout.write(stemming)
         self.stdout.write(
