@@ -101,3 +101,26 @@ def opgave_inhoud(**extra) -> dict:
     }
     waarden.update(extra)
     return waarden
+
+
+def inhoud_van(po, **wijziging) -> dict:
+    """The keyword arguments of programma.services.werk_opgave_bij for `po` as it is stored
+    (read again), with these changes: an edit that changes only what a test names."""
+    from programma.models import ProgrammaOpgave
+
+    po = ProgrammaOpgave.objects.get(pk=po.pk)
+    leden = list(po.stuurgroep.all())
+    waarden = {
+        "doel": po.doel,
+        "resultaat": po.resultaat,
+        "mandaat": po.mandaat,
+        "sturing": po.sturing,
+        "budget": po.budget,
+        "capaciteit_fte": po.capaciteit_fte,
+        "capaciteit_toelichting": po.capaciteit_toelichting,
+        "rangorde": po.rangorde,
+        "partners": [lid.partner for lid in leden if lid.partner_id],
+        "bestuurders": [lid.bestuurder for lid in leden if lid.bestuurder_id],
+    }
+    waarden.update(wijziging)
+    return waarden

@@ -63,21 +63,14 @@ def _bevestig(request, *, versie, titel, rec, verschillen, form, terug) -> HttpR
     )
 
 
-@GET_POST
-@opgave_terugzetten
-def opgave(request: HttpRequest, jaar: int, slug: str, stand: int) -> HttpResponse:
-    po = request.toegang_object
-    try:
-        rec = tz.opgave_stand(po, stand)
-    except DomeinFout as fout:
-        raise Http404(str(fout)) from fout
-    huidig = tz.huidige_stand_opgave(po)
+def _terugzetten(request, *, rec, huidig: str, zet_terug, gelukt: str, klaar, pagina):
+    """The confirm page and its POST, for an opgave and for the vision alike: the revert runs
+    with the token of what this page showed; a refusal shows the current differences again
+    with the reason kept. `pagina` gives the page's own context (only read when it is shown)."""
     form = TerugzettenForm(request.POST or None, initial={"huidig": huidig})
     if request.method == "POST" and form.is_valid():
         try:
-            services.zet_opgave_terug(
-                programma_opgave=po,
-                stand=stand,
+            zet_terug(
                 reden=form.cleaned_data["reden"],
                 acting_user=request.user,
                 verwacht=form.cleaned_data["huidig"] or None,
@@ -86,20 +79,33 @@ def opgave(request: HttpRequest, jaar: int, slug: str, stand: int) -> HttpRespon
             _fout(form, fout)
             _ververs(form, huidig)
         else:
-            messages.success(
-                request,
-                _("%(titel)s is teruggezet naar de stand van %(datum)s.")
-                % {"titel": po.opgave.titel, "datum": tz.datum_van(rec)},
-            )
-            return redirect("bewerken-opgave", jaar=jaar, slug=slug)
-    return _bevestig(
+            messages.success(request, gelukt)
+            return klaar
+    return _bevestig(request, rec=rec, form=form, **pagina())
+
+
+@GET_POST
+@opgave_terugzetten
+def opgave(request: HttpRequest, jaar: int, slug: str, stand: int) -> HttpResponse:
+    po = request.toegang_object
+    try:
+        rec = tz.opgave_stand(po, stand)
+    except DomeinFout as fout:
+        raise Http404(str(fout)) from fout
+    return _terugzetten(
         request,
-        versie=po.versie,
-        titel=_("Opgave %(titel)s terugzetten") % {"titel": po.opgave.titel},
         rec=rec,
-        verschillen=tz.verschillen_opgave(po, rec),
-        form=form,
-        terug=reverse("bewerken-opgave", kwargs={"jaar": jaar, "slug": slug}),
+        huidig=tz.huidige_stand_opgave(po),
+        zet_terug=lambda **kw: services.zet_opgave_terug(programma_opgave=po, stand=stand, **kw),
+        gelukt=_("%(titel)s is teruggezet naar de stand van %(datum)s.")
+        % {"titel": po.opgave.titel, "datum": tz.datum_van(rec)},
+        klaar=redirect("bewerken-opgave", jaar=jaar, slug=slug),
+        pagina=lambda: {
+            "versie": po.versie,
+            "titel": _("Opgave %(titel)s terugzetten") % {"titel": po.opgave.titel},
+            "verschillen": tz.verschillen_opgave(po, rec),
+            "terug": reverse("bewerken-opgave", kwargs={"jaar": jaar, "slug": slug}),
+        },
     )
 
 
@@ -111,33 +117,18 @@ def visie(request: HttpRequest, jaar: int, stand: int) -> HttpResponse:
         rec = tz.visie_stand(versie, stand)
     except DomeinFout as fout:
         raise Http404(str(fout)) from fout
-    huidig = tz.huidige_stand_visie(versie)
-    form = TerugzettenForm(request.POST or None, initial={"huidig": huidig})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.zet_visie_terug(
-                versie=versie,
-                stand=stand,
-                reden=form.cleaned_data["reden"],
-                acting_user=request.user,
-                verwacht=form.cleaned_data["huidig"] or None,
-            )
-        except ValidationError as fout:
-            _fout(form, fout)
-            _ververs(form, huidig)
-        else:
-            messages.success(
-                request,
-                _("De titel en visie zijn teruggezet naar de stand van %(datum)s.")
-                % {"datum": tz.datum_van(rec)},
-            )
-            return redirect("bewerken-visie", jaar=jaar)
-    return _bevestig(
+    return _terugzetten(
         request,
-        versie=versie,
-        titel=_("Titel en visie terugzetten"),
         rec=rec,
-        verschillen=tz.verschillen_visie(versie, rec),
-        form=form,
-        terug=reverse("bewerken-visie", kwargs={"jaar": jaar}),
+        huidig=tz.huidige_stand_visie(versie),
+        zet_terug=lambda **kw: services.zet_visie_terug(versie=versie, stand=stand, **kw),
+        gelukt=_("De titel en visie zijn teruggezet naar de stand van %(datum)s.")
+        % {"datum": tz.datum_van(rec)},
+        klaar=redirect("bewerken-visie", jaar=jaar),
+        pagina=lambda: {
+            "versie": versie,
+            "titel": _("Titel en visie terugzetten"),
+            "verschillen": tz.verschillen_visie(versie, rec),
+            "terug": reverse("bewerken-visie", kwargs={"jaar": jaar}),
+        },
     )

@@ -20,6 +20,7 @@ from programma.models import (
     StuurgroepLid,
 )
 from raden.models import Besluit, Stem, Stemming
+from tests.factories import inhoud_van
 
 pytestmark = pytest.mark.django_db
 
@@ -98,22 +99,12 @@ def test_een_wijziging_cel_voor_cel(demo):
         .select_related("versie")
         .get()
     )
-    leden = list(po.stuurgroep.all())
     oud = po.budget
     services.werk_opgave_bij(
         programma_opgave=po,
         verwacht_wijzigingsnummer=po.wijzigingsnummer,
         acting_user=_user("programmabureau"),
-        doel=po.doel,
-        resultaat=po.resultaat,
-        mandaat=po.mandaat,
-        sturing=po.sturing,
-        budget=oud + 99,
-        capaciteit_fte=po.capaciteit_fte,
-        capaciteit_toelichting=po.capaciteit_toelichting,
-        rangorde=po.rangorde,
-        partners=[lid.partner for lid in leden if lid.partner_id],
-        bestuurders=[lid.bestuurder for lid in leden if lid.bestuurder_id],
+        **inhoud_van(po, budget=oud + 99),
     )
     record = ProgrammaOpgave.history.filter(id=po.pk).first()
     rijen = [r for r in _csv(2028, "regiobestuur") if r["historie_id"] == str(record.history_id)]

@@ -18,6 +18,7 @@ from programma import services
 from programma.models import ProgrammaOpgave
 from raden.models import Stemming
 from regio.geld import format_bedrag
+from tests.factories import inhoud_van
 
 pytestmark = pytest.mark.django_db
 
@@ -48,25 +49,11 @@ def _po(jaar=2028, slug="energietransitie"):
 
 
 def _bewerk(po, user, **wijziging):
-    leden = list(po.stuurgroep.all())
-    inhoud = {
-        "doel": po.doel,
-        "resultaat": po.resultaat,
-        "mandaat": po.mandaat,
-        "sturing": po.sturing,
-        "budget": po.budget,
-        "capaciteit_fte": po.capaciteit_fte,
-        "capaciteit_toelichting": po.capaciteit_toelichting,
-        "rangorde": po.rangorde,
-        "partners": [lid.partner for lid in leden if lid.partner_id],
-        "bestuurders": [lid.bestuurder for lid in leden if lid.bestuurder_id],
-    }
-    inhoud.update(wijziging)
     return services.werk_opgave_bij(
         programma_opgave=po,
         verwacht_wijzigingsnummer=po.wijzigingsnummer,
         acting_user=user,
-        **inhoud,
+        **inhoud_van(po, **wijziging),
     )
 
 

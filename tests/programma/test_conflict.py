@@ -12,6 +12,7 @@ from django.test import Client
 from programma import services
 from programma.forms import OpgaveForm
 from programma.models import ProgrammaOpgave, ProgrammaVersie
+from tests.factories import inhoud_van
 
 URL = "/programma/2028/bewerken/opgaven/energietransitie/"
 VISIE = "/programma/2028/bewerken/visie/"
@@ -29,21 +30,7 @@ def _user(naam):
 
 def _inhoud(po, **wijziging) -> dict:
     """The keyword arguments of werk_opgave_bij for `po` as it is stored, with changes."""
-    leden = list(po.stuurgroep.all())
-    inhoud = {
-        "doel": po.doel,
-        "resultaat": po.resultaat,
-        "mandaat": po.mandaat,
-        "sturing": po.sturing,
-        "budget": po.budget,
-        "capaciteit_fte": po.capaciteit_fte,
-        "capaciteit_toelichting": po.capaciteit_toelichting,
-        "rangorde": po.rangorde,
-        "partners": [lid.partner for lid in leden if lid.partner_id],
-        "bestuurders": [lid.bestuurder for lid in leden if lid.bestuurder_id],
-    }
-    inhoud.update(wijziging)
-    return inhoud
+    return inhoud_van(po, **wijziging)
 
 
 # --- the services ---------------------------------------------------------------------------

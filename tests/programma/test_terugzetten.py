@@ -39,7 +39,7 @@ from programma.models import ExterneRegeling, ProgrammaOpgave, ProgrammaVersie, 
 from programma.services import terugzetten as tz
 from regio.exceptions import Bevroren, DomeinFout
 from regio.history import bewaar
-from tests.factories import BestuurderFactory, PartnerFactory, UserFactory
+from tests.factories import BestuurderFactory, PartnerFactory, UserFactory, inhoud_van
 from tests.programma.test_conflict import _formulier, _stuur
 
 pytestmark = pytest.mark.django_db
@@ -85,23 +85,11 @@ def bureau(rollen):
 
 def _bewerk(po, user, **wijziging):
     """werk_opgave_bij with the current state and these changes."""
-    po = ProgrammaOpgave.objects.get(pk=po.pk)
-    leden = list(po.stuurgroep.all())
-    waarden = {
-        "doel": po.doel,
-        "resultaat": po.resultaat,
-        "mandaat": po.mandaat,
-        "sturing": po.sturing,
-        "budget": po.budget,
-        "capaciteit_fte": po.capaciteit_fte,
-        "capaciteit_toelichting": po.capaciteit_toelichting,
-        "rangorde": po.rangorde,
-        "partners": [lid.partner for lid in leden if lid.partner_id],
-        "bestuurders": [lid.bestuurder for lid in leden if lid.bestuurder_id],
-    }
-    waarden.update(wijziging)
     return services.werk_opgave_bij(
-        programma_opgave=po, verwacht_wijzigingsnummer=None, acting_user=user, **waarden
+        programma_opgave=ProgrammaOpgave.objects.get(pk=po.pk),
+        verwacht_wijzigingsnummer=None,
+        acting_user=user,
+        **inhoud_van(po, **wijziging),
     )
 
 
