@@ -42,3 +42,15 @@ def test_geen_focussprong_in_een_htmx_antwoord(demo, client, login):
         HTTP_HX_REQUEST="true",
     )
     assert "autofocus" not in response.content.decode()
+
+
+def test_gemeentetabel_noemt_zijn_kolommen_ook_op_een_telefoon(demo, client):
+    """At 390 px the header row is gone: each amount carries its column's name (data-label,
+    shown by the stylesheet), the same words as the header."""
+    html = client.get("/gemeenten/arnhem/").content.decode()
+    kop = re.search(r"<thead>(.*?)</thead>", html, re.S).group(1)
+    koppen = [re.sub(r"<[^>]+>", "", k).strip() for k in re.findall(r"<th[^>]*>(.*?)</th>", kop)]
+    rij = re.search(r'<tr data-rij="opgave:[^"]+">(.*?)</tr>', html, re.S).group(1)
+    labels = re.findall(r'<td[^>]*data-label="([^"]+)"', rij)
+    assert labels == koppen[1:]  # every column after the opgave's name
+    assert labels[-1] == "Bijdrage Arnhem"
