@@ -124,3 +124,27 @@ def inhoud_van(po, **wijziging) -> dict:
     }
     waarden.update(wijziging)
     return waarden
+
+
+def opgave_post(po, **wijziging) -> dict:
+    """The edit form of an opgave in a concept as a browser sends it (Dutch amounts), with
+    these changes."""
+    leden = list(po.stuurgroep.all())
+    data = {
+        "titel": po.opgave.titel,
+        "thema": po.opgave.thema_id,
+        "doel": po.doel,
+        "resultaat": po.resultaat,
+        "mandaat": po.mandaat,
+        "sturing": po.sturing,
+        "budget": f"{po.budget:,}".replace(",", "."),
+        "capaciteit_fte": str(po.capaciteit_fte).replace(".", ","),
+        "capaciteit_toelichting": po.capaciteit_toelichting,
+        "rangorde": po.rangorde,
+        "portefeuillehouder": po.portefeuillehouder_id,
+        "partners": [lid.partner_id for lid in leden if lid.partner_id],
+        "bestuurders": [lid.bestuurder_id for lid in leden if lid.bestuurder_id],
+        "wijzigingsnummer": po.wijzigingsnummer,
+    }
+    data.update(wijziging)
+    return data

@@ -13,6 +13,7 @@ from programma.models import (
 from raden import services as raden
 from raden.models import Fractie, Raadslid, Stemming
 from regio.models import Gemeente
+from tests.factories import opgave_post
 from tests.fuzz.formulieren import lees
 
 User = get_user_model()
@@ -55,26 +56,9 @@ def _huidige_versie(jaar: int = JAAR) -> ProgrammaVersie:
     )
 
 
-def _opgave_post(po: ProgrammaOpgave, **wijziging) -> dict:
-    leden = list(po.stuurgroep.all())
-    data = {
-        "titel": po.opgave.titel,
-        "thema": po.opgave.thema_id,
-        "doel": po.doel,
-        "resultaat": po.resultaat,
-        "mandaat": po.mandaat,
-        "sturing": po.sturing,
-        "budget": str(po.budget),
-        "capaciteit_fte": str(po.capaciteit_fte).replace(".", ","),
-        "capaciteit_toelichting": po.capaciteit_toelichting,
-        "rangorde": po.rangorde,
-        "portefeuillehouder": po.portefeuillehouder_id,
-        "partners": [lid.partner_id for lid in leden if lid.partner_id],
-        "bestuurders": [lid.bestuurder_id for lid in leden if lid.bestuurder_id],
-        "wijzigingsnummer": po.wijzigingsnummer,
-    }
-    data.update(wijziging)
-    return data
+def _opgave_post(po, **wijziging) -> dict:
+    """The edit form of an opgave as the browser would send it, with changes."""
+    return opgave_post(po, **wijziging)
 
 
 def _vrije_opgave(slug: str) -> ProgrammaOpgave:

@@ -16,6 +16,7 @@ from programma.models import (
     Synergie,
 )
 from regio.exceptions import Bevroren
+from tests.factories import opgave_post
 
 BASIS = "/programma/2028/bewerken"
 
@@ -42,27 +43,9 @@ def _huidige_versie(jaar):
     )
 
 
-def _opgave_post(po, **wijziging):
+def _opgave_post(po, **wijziging) -> dict:
     """The edit form of an opgave as the browser would send it, with changes."""
-    leden = list(po.stuurgroep.all())
-    data = {
-        "titel": po.opgave.titel,
-        "thema": po.opgave.thema_id,
-        "doel": po.doel,
-        "resultaat": po.resultaat,
-        "mandaat": po.mandaat,
-        "sturing": po.sturing,
-        "budget": f"{po.budget:,}".replace(",", "."),
-        "capaciteit_fte": str(po.capaciteit_fte).replace(".", ","),
-        "capaciteit_toelichting": po.capaciteit_toelichting,
-        "rangorde": po.rangorde,
-        "portefeuillehouder": po.portefeuillehouder_id,
-        "partners": [lid.partner_id for lid in leden if lid.partner_id],
-        "bestuurders": [lid.bestuurder_id for lid in leden if lid.bestuurder_id],
-        "wijzigingsnummer": po.wijzigingsnummer,
-    }
-    data.update(wijziging)
-    return data
+    return opgave_post(po, **wijziging)
 
 
 @pytest.fixture
