@@ -55,12 +55,16 @@ INSTALLED_APPS = [
     "programma",
     "raden",
     "historie",
+    "openbaar",
     "portaal",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # the language from the cookie the switch sets (regio.views.taal), else Accept-Language;
+    # sets Content-Language and Vary: Accept-Language
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -125,6 +125,8 @@ urlpatterns = [
         )
     ],
     path("verifieer/", verifieer.verifieer, name="verifieer"),
+    path("themas/<slug:slug>/", programma_views.thema, name="thema"),
+    path("programma/<int:jaar>/themas/<slug:slug>/", programma_views.thema, name="thema-jaar"),
     path("opgaven/<slug:slug>/", raden_openbaar.opgave, name="opgave"),
     path("opgaven/<slug:slug>/geschiedenis/", historie_views.opgave, name="opgave-geschiedenis"),
     path("opgaven/<slug:slug>/<int:jaar>/", raden_openbaar.opgave, name="opgave-jaar"),
@@ -136,6 +138,8 @@ urlpatterns = [
         name="gemeente-geschiedenis",
     ),
     path("", include("raden.urls")),
+    path("", include("openbaar.urls")),
+    path("taal/<str:taal>/", regio_views.taal, name="taal"),
     path("healthz", regio_views.healthz, name="healthz"),
     # Accounts: Django's own views, labelled with their access rule.
     path(

@@ -3,10 +3,12 @@
 import logging
 import threading
 
+from django.conf import settings
 from django.db import connections
 from django.db.utils import load_backend
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -75,3 +77,29 @@ def healthz(request: HttpRequest) -> HttpResponse:
         # No driver message: it names hosts, ports and users.
         return JsonResponse({"status": "fout", "database": "onbereikbaar"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+@openbaar
+def taal(request: HttpRequest, taal: str) -> HttpResponse:
+    """The language switch: a plain link (no form, so a cached public page needs no CSRF token)
+    that stores the choice in Django's language cookie and returns to the page it came from."""
+    if taal not in dict(settings.LANGUAGES):
+        raise Http404
+    volgende = request.GET.get("volgende") or "/"
+    if not url_has_allowed_host_and_scheme(
+        volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        volgende = "/"
+    response = HttpResponseRedirect(volgende)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        taal,
+        max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE or request.is_secure(),
+        httponly=True,
+        samesite="Lax",
+    )
+    return response

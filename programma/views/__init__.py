@@ -9,6 +9,7 @@ from programma.views.openbaar import (
     portefeuillehouders,
     programma,
     synergie,
+    thema,
 )
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "portefeuillehouders",
     "programma",
     "synergie",
+    "thema",
 ]

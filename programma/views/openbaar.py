@@ -250,3 +250,12 @@ def synergie(request: HttpRequest, jaar: int) -> HttpResponse:
             "kaart": maak_kaart(opgaven, synergieen),
         },
     )
+
+
+@require_safe
+@openbaar
+def thema(request: HttpRequest, slug: str, jaar: int | None = None) -> HttpResponse:
+    """Placeholder until the thema page lands (issue 18)."""
+    from django.http import Http404
+
+    raise Http404

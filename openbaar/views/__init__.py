@@ -1,0 +1,1 @@
+"""Views of the public layer, one module per capability."""
