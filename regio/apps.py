@@ -11,6 +11,9 @@ class RegioConfig(AppConfig):
 
     def ready(self) -> None:
         connection_created.connect(_sqlite_limiet, dispatch_uid="regio_sqlite_limiet")
+        from regio import publicatie
+
+        publicatie.verbind()
 
 
 def _sqlite_limiet(sender, connection, **kwargs) -> None:

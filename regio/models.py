@@ -236,3 +236,20 @@ def _registreer_rechtenhistorie() -> None:
 
 
 _registreer_rechtenhistorie()
+
+
+class OpenbareWijziging(models.Model):
+    """One moment at which what the public sees changed: a publication, a Besluit, an answer,
+    an edit of reference data. Only ever appended (regio.publicatie); the number of rows and the
+    newest one are the key of the public page cache, its ETag and its Last-Modified."""
+
+    moment = models.DateTimeField(_("moment"), auto_now_add=True, db_index=True)
+    reden = models.CharField(_("reden"), max_length=200)
+
+    class Meta:
+        verbose_name = _("openbare wijziging")
+        verbose_name_plural = _("openbare wijzigingen")
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.moment:%Y-%m-%d %H:%M:%S} {self.reden}"

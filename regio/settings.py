@@ -61,10 +61,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # whole public pages for anonymous visitors, keyed on the publication stand; before
+    # sessions and authentication, so a hit costs one query (regio/paginacache.py)
+    "regio.paginacache.PaginaCache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # the language from the cookie the switch sets (regio.views.taal), else Accept-Language;
     # sets Content-Language and Vary: Accept-Language
     "django.middleware.locale.LocaleMiddleware",
+    # ... but a write is handled in Dutch, the language of the record (regio/taal.py)
+    "regio.taal.SchrijvenInHetNederlands",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -175,7 +180,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Dutch for everyone; the English catalogue is kept for the language switch of a later issue.
+# Dutch by default; English for whoever chooses it (the switch in the header, regio.views.taal)
+# or whose browser asks for it.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -188,6 +194,31 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
+# Production (DEBUG off): hashed, compressed static files that WhiteNoise serves with a year's
+# cache lifetime (`collectstatic` first, docs/deploy.md). Development serves the source files.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_MAX_AGE = 365 * 24 * 3600 if not DEBUG else 0
+if not DEBUG or STATIC_ROOT.is_dir():
+    # static files before anything else reads the request (`runserver` serves them itself
+    # until `collectstatic` has run)
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+
+# The public page cache (regio/paginacache.py) in each worker's memory: its key is the
+# publication stand in the database, so workers never disagree about what is current.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "regioportaal",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGINACACHE_MAX", 5000))},
+    }
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "regioportaal@groenemetropoolregio.nl")

@@ -28,6 +28,17 @@ def _media_in_tmp(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True)
+def _lege_paginacache():
+    """Each test starts with an empty public page cache: a rolled-back test leaves the
+    publication stand where it was, so a page it cached would match the next test's key."""
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
+
+
 @pytest.fixture(scope="session")
 def demo_region(django_db_setup, django_db_blocker):
     """The demo region of `manage.py demo`, committed once for the whole session; returns a

@@ -37,7 +37,7 @@ from programma.selectors import (
 )
 from programma.signalen import versie_voorgesteld
 from programma.verdeling import VerdeelFout
-from regio import bevriezing
+from regio import bevriezing, publicatie
 from regio.exceptions import Bevroren, DomeinFout
 from regio.history import bewaar, verwijder
 from regio.history import moment as history_moment
@@ -385,6 +385,7 @@ def stel_programma_voor(
     versie_voorgesteld.send(
         sender=ProgrammaVersie, versie=versie, vervangt=vervangt, acting_user=acting_user
     )
+    publicatie.gewijzigd(f"versie {versie.jaar} v{versie.nummer} voorgesteld")
     return versie
 
 

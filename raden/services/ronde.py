@@ -19,6 +19,7 @@ from raden import meldingen
 from raden.cijfers import dekking_van
 from raden.models import Dekking, Stem, Stemming
 from raden.services.stemmen import moment_van
+from regio import publicatie
 from regio.exceptions import DomeinFout
 from regio.history import bewaar
 
@@ -143,4 +144,5 @@ def sluit_besluitronde(
         for rij in matrix.rijen
     ]
     programma_services.stel_programma_vast(jaarprogramma=programma, acting_user=acting_user)
+    publicatie.gewijzigd(f"besluitronde {programma.jaar} gesloten")
     return dekkingen

@@ -27,6 +27,7 @@ from raden.services.stemmen import (
     stemgerechtigden,
     uitslag_van,
 )
+from regio import publicatie
 from regio.exceptions import DomeinFout
 from regio.history import bewaar, verwijder
 from regio.models import Gemeente
@@ -320,4 +321,5 @@ def bevestig_stemming(
     stemming.bevestigd_door = acting_user
     bewaar(stemming, acting_user=acting_user, reden=_("Uitslag bevestigd"), valideer=False)
     meldingen.besluit_bevestigd(stemming=stemming, besluit=besluit)
+    publicatie.gewijzigd(f"stemming {stemming.pk} bevestigd")
     return besluit

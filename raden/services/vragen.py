@@ -14,6 +14,7 @@ from raden import meldingen
 from raden.models import Vraag
 from raden.permissions import zetel_van
 from raden.services.stemmen import moment_van
+from regio import publicatie
 from regio.exceptions import DomeinFout
 from regio.history import bewaar
 from regio.models import Gemeente
@@ -95,4 +96,5 @@ def beantwoord_vraag(
     vraag.beantwoord_door = acting_user
     bewaar(vraag, acting_user=acting_user, reden=_("Vraag beantwoord"))
     meldingen.vraag_beantwoord(vraag=vraag)
+    publicatie.gewijzigd(f"vraag {vraag.pk} beantwoord")
     return vraag

@@ -45,6 +45,7 @@ COMMANDO_UITZONDERINGEN = {
     "bench": "meet binnen transacties die worden teruggedraaid; de demo blijft zoals hij was",
     "_bench_documenten": "hulpmodule van bench, geen commando",
     "_bench_historie": "hulpmodule van bench, geen commando (kopieert historie en draait terug)",
+    "_bench_last": "hulpmodule van bench, geen commando (start gunicorn en leest alleen)",
     "flush": "leegt de hele database (ook de historie): voor de testrunner en een nieuwe start",
     "migrate": "installeert de rollen (portaal.rollen) als systeem, met reden maar zonder "
     "persoon: er is dan nog geen gebruiker; zie test_demo_historie_heeft_overal_een_gebruiker",

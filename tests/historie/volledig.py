@@ -105,6 +105,8 @@ FRAMEWORK_APPS = ("auth", "guardian", "admin", "contenttypes", "sessions", "axes
 
 #: Models that are written without a history of their own, each with the reason.
 UITZONDERINGEN: dict[str, str] = {
+    "regio.OpenbareWijziging": "een logboek dat alleen wordt aangevuld: wanneer wat het publiek "
+    "ziet veranderde (de sleutel van de paginacache); wat er veranderde staat in de historie",
     # Django's own bookkeeping: not domain data; what they record is derived from code.
     "auth.Permission": "rijen die migrate uit de modellen afleidt; wie ze krijgt staat in de "
     "historie van gebruikers en groepen (m2m)",

@@ -61,7 +61,7 @@ def _getoond_budget(client, url: str) -> int:
 def test_elk_jaar_toont_het_budget_van_dat_jaar(demo, client, django_assert_max_num_queries):
     assert len({_budget(2026), _budget(2027)}) == 2, "the demo must differ per year"
     for jaar in (2026, 2027):
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(13):
             assert _getoond_budget(client, f"/opgaven/energietransitie/{jaar}/") == _budget(jaar)
     # without a year: the newest published year
     assert _getoond_budget(client, "/opgaven/energietransitie/") == _budget(2027)

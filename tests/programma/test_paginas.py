@@ -155,7 +155,7 @@ def test_gemeenten_overzicht(demo, client, django_assert_max_num_queries):
 
 
 def test_gemeente_pagina_toont_bijdragen_per_programma(demo, client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         response = client.get("/gemeenten/berg-en-dal/")
     assert response.status_code == 200
     html = _tekst(response)

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.core.management.base import BaseCommand
 from django.db import connection, reset_queries, transaction
 from django.db.models import Q
@@ -23,12 +24,13 @@ from django.test import Client
 from django.test.utils import override_settings
 
 from opgaven.models import Opgave
-from portaal.management.commands import _bench_documenten, _bench_historie
+from portaal.management.commands import _bench_documenten, _bench_historie, _bench_last
 from programma import services
 from programma.models import Bijdrage, Jaarprogramma, ProgrammaVersie
 from programma.selectors import concept_versie_van_jaar
 from programma.verdeling import verdeel
 from regio.models import Bestuurder, Gemeente, Inwonertal, Lidmaatschap, Partner, Thema
+from regio.paginacache import HEADER
 
 PAGINAS = [
     ("home", "/", None),
@@ -60,6 +62,18 @@ PAGINAS = [
     ("vergelijk 2026 en 2027", "/programma/vergelijk/2026/2027/", None),
     ("vergelijk 2026 en 2027 (CSV)", "/programma/vergelijk/2026/2027.csv", None),
     ("healthz", "/healthz", None),
+]
+
+#: the public pages measured under load through the production stack (issue 18, point 7)
+ONDER_LAST = [
+    ("home", "/"),
+    ("programma 2027", "/programma/2027/"),
+    ("thema", "/themas/energie/"),
+    ("opgave", "/opgaven/energietransitie/"),
+    ("gemeente", "/gemeenten/nijmegen/"),
+    ("dekking 2027", "/programma/2027/dekking/"),
+    ("zoeken", "/zoeken/?q=energietransitie"),
+    ("open data", "/open-data/"),
 ]
 
 
@@ -101,6 +115,9 @@ class Command(BaseCommand):
         parser.add_argument("--renders", type=int, default=5, help="herhalingen per document")
         parser.add_argument("--downloads", type=int, default=20, help="herhaalde downloads")
         parser.add_argument("--zonder-documenten", action="store_true", help="geen PDF's meten")
+        parser.add_argument(
+            "--zonder-last", action="store_true", help="geen lastmeting door gunicorn en wrk"
+        )
 
     def handle(
         self,
@@ -110,9 +127,11 @@ class Command(BaseCommand):
         renders: int,
         downloads: int,
         zonder_documenten: bool,
+        zonder_last: bool,
         **options,
     ):
         regels = self._paginas(herhalingen)
+        last = [] if zonder_last else _bench_last.meet(ONDER_LAST)
         # Before the proposals: the generated programme would set the process's peak memory.
         documenten = (
             []
@@ -139,13 +158,24 @@ class Command(BaseCommand):
             f"Regioportaal bench · database {connection.vendor} · {cores} cores "
             f"({beschikbaar} beschikbaar) · {herhalingen} herhalingen · DEBUG={settings.DEBUG}"
         )
-        kop = f"{'pagina':<36}{'status':>7}{'queries':>9}{'p50 ms':>9}{'p95 ms':>9}{'kB':>12}"
+        kop = (
+            f"{'pagina (zonder paginacache)':<36}{'status':>7}{'queries':>9}{'p50 ms':>9}"
+            f"{'p95 ms':>9}{'kB':>12}{'cache ms':>10}"
+        )
         lijn = "-" * len(kop)
         self.stdout.write(kop)
         self.stdout.write(lijn)
-        for naam, status, queries, p50, p95, kb in regels:
-            self.stdout.write(f"{naam:<36}{status:>7}{queries:>9}{p50:>9.1f}{p95:>9.1f}{kb:>12}")
+        for naam, status, queries, p50, p95, kb, hit in regels:
+            treffer = f"{hit:>10.2f}" if hit is not None else f"{'-':>10}"
+            self.stdout.write(
+                f"{naam:<36}{status:>7}{queries:>9}{p50:>9.1f}{p95:>9.1f}{kb:>12}{treffer}"
+            )
         self.stdout.write(lijn)
+        if last:
+            self.stdout.write(_bench_last.KOP)
+            for regel in last:
+                self.stdout.write(regel)
+            self.stdout.write(lijn)
         if documenten:
             self.stdout.write(_bench_documenten.KOP)
             for regel in documenten:
@@ -186,15 +216,27 @@ class Command(BaseCommand):
                 if gebruiker:
                     client.force_login(get_user_model().objects.get(username=gebruiker))
                 _haal(client, url)  # warm up templates and connections
+                caches["default"].clear()  # count the queries of a rendering
                 reset_queries()
                 response, inhoud = _haal(client, url)
                 queries = len(connection.queries)
                 tijden = []
                 for _ in range(herhalingen):
+                    caches["default"].clear()  # the rendering, not the page cache
                     begin = time.perf_counter()
                     _haal(client, url)
                     tijden.append((time.perf_counter() - begin) * 1000)
                 tijden.sort()
+                # a hit of the public page cache (anonymous visitors; None where it does not apply)
+                hit = None
+                if gebruiker is None and response.get(HEADER) in ("miss", "hit"):
+                    _haal(client, url)
+                    treffers = []
+                    for _ in range(herhalingen):
+                        begin = time.perf_counter()
+                        _haal(client, url)
+                        treffers.append((time.perf_counter() - begin) * 1000)
+                    hit = statistics.median(treffers)
                 regels.append(
                     (
                         naam,
@@ -203,6 +245,7 @@ class Command(BaseCommand):
                         statistics.median(tijden),
                         tijden[int(len(tijden) * 0.95) - 1],
                         len(inhoud) // 1024,
+                        hit,
                     )
                 )
         return regels

@@ -1,0 +1,166 @@
+"""`make bench`: the public pages under concurrent load through the production stack, side by
+side with a static file served by the same stack (issue 18, point 7).
+
+The stack is what docs/deploy.md starts: gunicorn with sync workers, production settings
+(DEBUG off), WhiteNoise for the static files (collected, hashed, compressed), the bench's own
+database (Django's pool on PostgreSQL). The load generator is wrk (Debian's package) on the same
+machine, so the figures are for loopback and shared cores: the ratio to the static file is the
+figure that travels, not the absolute numbers. Without wrk or gunicorn this part says why and is
+skipped."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+KOP = (
+    f"{'onder last (gunicorn, wrk)':<36}{'status':>7}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
+    f"{'× statisch':>12}"
+)
+DUUR_S = 5
+VERBINDINGEN = 16
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _database_url() -> str:
+    instellingen = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{Path(instellingen['NAME']).resolve()}"
+    return os.environ["DATABASE_URL"]
+
+
+def _omgeving(static_root: str) -> dict:
+    return {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-alleen-op-loopback",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": static_root,
+        "DATABASE_URL": _database_url(),
+        "LOG_LEVEL": "WARNING",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def _wacht(url: str, seconden: float = 30) -> None:
+    einde = time.monotonic() + seconden
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as antwoord:
+                if antwoord.status == 200:
+                    return
+        except OSError:
+            if time.monotonic() > einde:
+                raise
+        time.sleep(0.2)
+
+
+@contextmanager
+def stack(workers: int | None = None):
+    """gunicorn with the production settings on a free loopback port; yields its base URL."""
+    workers = workers or 2 * (os.cpu_count() or 1) + 1
+    with tempfile.TemporaryDirectory(prefix="regioportaal-static-") as static_root:
+        omgeving = _omgeving(static_root)
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+            cwd=settings.BASE_DIR,
+            env=omgeving,
+            check=True,
+        )
+        poort = _vrije_poort()
+        proces = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "regio.wsgi",
+                "--bind",
+                f"127.0.0.1:{poort}",
+                "--workers",
+                str(workers),
+                "--no-control-socket",
+                "--log-level",
+                "warning",
+            ],
+            cwd=settings.BASE_DIR,
+            env=omgeving,
+            start_new_session=True,
+        )
+        basis = f"http://127.0.0.1:{poort}"
+        try:
+            _wacht(f"{basis}/healthz")
+            manifest = json.loads((Path(static_root) / "staticfiles.json").read_text())
+            yield basis, manifest["paths"]
+        finally:
+            os.killpg(proces.pid, signal.SIGTERM)
+            proces.wait(timeout=30)
+
+
+def _tijd_ms(tekst: str) -> float:
+    getal, eenheid = re.fullmatch(r"([\d.]+)(us|ms|s)", tekst).groups()
+    return float(getal) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[eenheid]
+
+
+def wrk(url: str, duur: int = DUUR_S, verbindingen: int = VERBINDINGEN) -> dict:
+    """Requests per second, p50 and p99 in ms, and non-2xx/3xx answers, from one wrk run."""
+    uit = subprocess.run(
+        ["wrk", "-t2", f"-c{verbindingen}", f"-d{duur}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    verdeling = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", uit, re.M))
+    fouten = re.search(r"Non-2xx or 3xx responses: (\d+)", uit)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", uit).group(1)),
+        "p50": _tijd_ms(verdeling["50"]),
+        "p99": _tijd_ms(verdeling["99"]),
+        "fouten": int(fouten.group(1)) if fouten else 0,
+    }
+
+
+def meet(paginas: list[tuple[str, str]]) -> list[str]:
+    """The table rows: the static file first, then each page with its ratio to it."""
+    if shutil.which("wrk") is None:
+        return ["onder last: overgeslagen, wrk ontbreekt (apt-get install wrk)"]
+    try:
+        import gunicorn  # noqa: F401
+    except ImportError:
+        return ["onder last: overgeslagen, gunicorn ontbreekt (make setup)"]
+    regels = []
+    with stack() as (basis, statisch):
+        metingen = [("statisch bestand (css, WhiteNoise)", f"/static/{statisch['css/regio.css']}")]
+        metingen += paginas
+        resultaten = []
+        for naam, pad in metingen:
+            with urllib.request.urlopen(basis + pad, timeout=30) as antwoord:  # warm the cache
+                status = antwoord.status
+            resultaten.append((naam, status, wrk(basis + pad)))
+        referentie = resultaten[0][2]["rps"]
+        for naam, status, r in resultaten:
+            fout = f" ({r['fouten']} fout)" if r["fouten"] else ""
+            regels.append(
+                f"{naam:<36}{status:>7}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}"
+                f"{r['rps'] / referentie:>12.2f}{fout}"
+            )
+    return regels

@@ -1,0 +1,148 @@
+"""The public page cache: whole pages for visitors without an account, kept until what they show
+changes, and conditional GET (ETag, Last-Modified, 304) on the same key.
+
+The key is the publication stand (regio.publicatie): one query tells whether anything the public
+sees changed since a page was rendered, so a page is invalidated exactly when a publication, a
+Besluit, an answer or an edit of reference data is committed, in every worker at once, and never
+while a council votes or the board drafts a concept. It sits high in the middleware stack, before
+sessions and authentication, so a hit costs that one query and a cache read.
+
+Only for what is the same for every anonymous visitor: GET and HEAD of the URL names in
+`CACHEBAAR`, without a session or messages cookie (a logged-in user, or a message waiting to be
+shown, always gets a fresh page), not an htmx fragment, in the visitor's language. A response is
+kept only when it is a complete 200 that sets no cookie, rendered outside any open transaction
+(a request inside one, as in most tests, gets its ETag but no cache)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+from regio import publicatie
+
+#: the public read pages (URL names) that are the same for every anonymous visitor
+CACHEBAAR = frozenset(
+    {
+        "home",
+        "programma",
+        "programma-versie",
+        "begroting",
+        "synergie",
+        "thema",
+        "thema-jaar",
+        "opgave",
+        "opgave-jaar",
+        "gemeenten",
+        "gemeente",
+        "dekking",
+        "open-data",
+        "open-data-schema",
+        "feed",
+        "toegankelijkheid",
+        "zoeken",
+    }
+)
+
+CACHE = "default"
+#: a page is kept at most this long even when nothing changes (memory is shared with others)
+BEWAARTIJD = 24 * 3600
+#: the header that says what the cache did, for tests and the bench
+HEADER = "X-Paginacache"
+
+
+def _cachebaar(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD") or "HX-Request" in request.headers:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    try:
+        naam = resolve(request.path_info).url_name
+    except Resolver404:
+        return False
+    return naam in CACHEBAAR
+
+
+def _sleutel(request: HttpRequest, stand: publicatie.Stand, taal: str) -> str:
+    pad = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return f"pagina:{stand.sleutel}:{taal}:{pad}"
+
+
+def _valideer(response: HttpResponse, etag: str, stand: publicatie.Stand) -> HttpResponse:
+    response.headers["ETag"] = etag
+    if stand.moment is not None:
+        response.headers["Last-Modified"] = http_date(stand.moment.timestamp())
+    # a browser keeps the page and asks again each time; we answer 304 while it holds
+    response.headers["Cache-Control"] = "public, max-age=0, must-revalidate"
+    patch_vary_headers(response, ("Cookie", "Accept-Language"))
+    return response
+
+
+class PaginaCache:
+    """Middleware: serves and keeps the public pages of anonymous visitors (module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _cachebaar(request):
+            return self.get_response(request)
+        stand = publicatie.stand()
+        taal = translation.get_language_from_request(request)
+        etag = f'"{stand.sleutel}-{taal}"'
+        niet_gewijzigd = get_conditional_response(
+            request,
+            etag=etag,
+            last_modified=int(stand.moment.timestamp()) if stand.moment else None,
+        )
+        if niet_gewijzigd is not None:
+            niet_gewijzigd.headers["Content-Language"] = taal
+            niet_gewijzigd.headers[HEADER] = "304"
+            return _valideer(niet_gewijzigd, etag, stand)
+        if connection.in_atomic_block:
+            # this connection may see changes that are not committed (or will be rolled back):
+            # what it renders is never kept, and it is not served what others rendered
+            response = self.get_response(request)
+            if response.status_code == 200 and not response.cookies:
+                _valideer(response, etag, stand)
+            return response
+        cache = caches[CACHE]
+        sleutel = _sleutel(request, stand, taal)
+        bewaard = cache.get(sleutel)
+        if bewaard is not None:
+            bewaard.headers[HEADER] = "hit"
+            return _zonder_inhoud_bij_head(request, bewaard)
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not getattr(request, "_paginacache_nee", False)
+        ):
+            _valideer(response, etag, stand)
+            cache.set(sleutel, response, BEWAARTIJD)
+            response.headers[HEADER] = "miss"
+            return _zonder_inhoud_bij_head(request, response)
+        return response
+
+
+def _zonder_inhoud_bij_head(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """HEAD gets the headers of the GET it shares its cache entry with, and no body (a WSGI
+    server drops a body sent with it, with a warning)."""
+    if request.method == "HEAD":
+        lengte = len(response.content)
+        response.content = b""
+        response.headers["Content-Length"] = str(lengte)
+    return response
+
+
+def niet_bewaren(request: HttpRequest) -> None:
+    """A view says that this one answer must not be kept (it depends on more than the URL)."""
+    request._paginacache_nee = True

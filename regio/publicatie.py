@@ -1,0 +1,130 @@
+"""What the public sees, and when it changed: the key of the public page cache (regio.paginacache),
+of its ETags and of its Last-Modified.
+
+Every change the public can see appends one `OpenbareWijziging` row, inside the transaction of the
+change itself: a rollback takes the row with it, a commit publishes both at once, and no process
+can see the change without the row. The *stand* is (number of rows, newest row), read in one query;
+a cached page is only ever served under the stand it was rendered at, so a change is visible on the
+next request in every worker, with no message to send and nothing to forget.
+
+Two ways a row gets written:
+- the services that publish say so (`gewijzigd`): proposing a version, confirming a stemming,
+  closing a round, answering a question. They also write through bulk paths that send no signals.
+- a safety net on `post_save` / `post_delete` of every model of the domain apps catches the rest,
+  such as an edit of a gemeente, a thema or a fractie in the admin. It leaves out what the public
+  cannot see: a concept version and its rows, the votes of a stemming not yet confirmed (the register of
+  frozen kinds says which rows hang under which owner; those owners publish by freezing, and the
+  save that freezes them passes the net), rendered documents and fingerprints (derived from frozen
+  data), object permissions and history rows.
+A change that writes nothing the public sees writes no row, so caches stay warm while councils vote
+and the board drafts."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models.signals import post_delete, post_migrate, post_save
+
+#: apps whose models the public pages show
+DOMEIN_APPS = ("regio", "opgaven", "programma", "raden")
+
+#: owners whose rows are public only once the owner is frozen, and whether that holds for the
+#: owner itself: a concept version is not public at all; the votes of a stemming are public once
+#: it is confirmed, but its opening and closing show at once (the coverage matrix)
+OPENBAAR_NA_BEVRIEZING = {"programma.programmaversie": True, "raden.stemming": False}
+
+#: models whose writes never change a public page
+NOOIT_OPENBAAR = (
+    "programma.document",  # a rendered file of frozen data; rendering it changes nothing shown
+    "programma.vingerafdruk",  # the digest of frozen data, computed when first asked for
+    "regio.openbarewijziging",
+    "regio.gemeenteuserobjectpermission",
+    "regio.gemeentegroupobjectpermission",
+)
+
+
+@dataclass(frozen=True)
+class Stand:
+    """How far the public record has come: the cache key and validator of every public page."""
+
+    aantal: int
+    laatste: int
+    moment: datetime.datetime | None
+
+    @property
+    def sleutel(self) -> str:
+        return f"{self.aantal}.{self.laatste}"
+
+
+def stand() -> Stand:
+    """The current stand, in one query."""
+    from regio.models import OpenbareWijziging
+
+    rij = OpenbareWijziging.objects.aggregate(
+        aantal=models.Count("pk"), laatste=models.Max("pk"), moment=models.Max("moment")
+    )
+    return Stand(aantal=rij["aantal"], laatste=rij["laatste"] or 0, moment=rij["moment"])
+
+
+def gewijzigd(reden: str) -> None:
+    """Record that what the public sees changed, in the caller's transaction."""
+    from regio.models import OpenbareWijziging
+
+    OpenbareWijziging.objects.create(reden=str(reden)[:200])
+
+
+def _label(model: type[models.Model]) -> str:
+    return f"{model._meta.app_label}.{model._meta.model_name}"
+
+
+def is_openbaar(instance: models.Model) -> bool:
+    """Whether a write of this row can change a public page."""
+    from regio import bevriezing
+
+    model = type(instance)
+    label = _label(model)
+    if label in NOOIT_OPENBAAR or model.__name__.startswith("Historical"):
+        return False
+    if model._meta.auto_created:  # m2m through tables: their owner's save decides
+        return False
+    soort = bevriezing.soort_van(model)
+    wortel = soort and _label(soort.wortel)
+    if wortel in OPENBAAR_NA_BEVRIEZING and (OPENBAAR_NA_BEVRIEZING[wortel] or wortel != label):
+        # a row of a concept or of an open stemming: public once its owner freezes, and the
+        # save that freezes the owner is itself a public change
+        return soort.opgeslagen_bevroren([instance.pk])
+    return True
+
+
+def _bij_schrijven(sender, instance, **kwargs) -> None:
+    if kwargs.get("raw"):  # loaddata: fixtures are not a change of the record
+        return
+    if is_openbaar(instance):
+        gewijzigd(f"{_label(sender)} {instance.pk}")
+
+
+def _na_migrate(sender, **kwargs) -> None:
+    # a data migration may change anything, and caches may outlive a deploy
+    if sender.label == "regio":
+        from django.db.utils import DatabaseError
+
+        # the table does not exist yet in a partial migrate
+        with contextlib.suppress(DatabaseError):
+            gewijzigd("migrate")
+
+
+def verbind() -> None:
+    """Connect the safety net (regio.apps.RegioConfig.ready)."""
+    from django.apps import apps
+
+    for app in DOMEIN_APPS:
+        for model in apps.get_app_config(app).get_models():
+            if _label(model) in NOOIT_OPENBAAR or model.__name__.startswith("Historical"):
+                continue
+            uid = f"regio.publicatie.{_label(model)}"
+            post_save.connect(_bij_schrijven, sender=model, dispatch_uid=uid + ".save")
+            post_delete.connect(_bij_schrijven, sender=model, dispatch_uid=uid + ".delete")
+    post_migrate.connect(_na_migrate, dispatch_uid="regio.publicatie.migrate")
