@@ -12,10 +12,10 @@ Two ways a row gets written:
   closing a round, answering a question. They also write through bulk paths that send no signals.
 - a safety net on `post_save` / `post_delete` of every model of the domain apps catches the rest,
   such as an edit of a gemeente, a thema or a fractie in the admin. It leaves out what the public
-  cannot see: a concept version and its rows, the votes of a stemming not yet confirmed (the register of
-  frozen kinds says which rows hang under which owner; those owners publish by freezing, and the
-  save that freezes them passes the net), rendered documents and fingerprints (derived from frozen
-  data), object permissions and history rows.
+  cannot see: a concept version and its rows, the votes of a stemming not yet confirmed (the
+  register of frozen kinds says which rows hang under which owner; those owners publish by
+  freezing, and the save that freezes them passes the net), rendered documents and fingerprints
+  (derived from frozen data), object permissions and history rows.
 A change that writes nothing the public sees writes no row, so caches stay warm while councils vote
 and the board drafts."""
 
