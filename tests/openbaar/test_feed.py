@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -20,7 +22,8 @@ from regio.models import Gemeente
 from tests.raden.test_dekking import besluit, huidige_versie, zonder_besluiten
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-HOST = "127.0.0.1"
+BASIS = settings.PORTAAL_URL.rstrip("/")
+HOST = urlsplit(BASIS).hostname
 MAX_QUERIES = 7  # 6 measured: versions and their totals, the meetings and their votes, rounds
 
 
@@ -66,7 +69,7 @@ def _verwachte_publicaties() -> dict[str, dict]:
         uit[f"tag:{HOST},{_dag(v['bevroren_op'])}:programma/{jaar}/v{nummer}"] = {
             "updated": v["bevroren_op"],
             "published": v["bevroren_op"],
-            "link": f"http://{HOST}:8000/programma/{jaar}/v{nummer}/",
+            "link": f"{BASIS}/programma/{jaar}/v{nummer}/",
             "reden": v["reden"] if nummer > 1 else "",
         }
     return uit
@@ -95,7 +98,7 @@ def _verwachte_besluiten() -> dict[str, dict]:
         f"tag:{HOST},{_dag(datum)}:besluiten/{slug}/{jaar}/v{nummer}/{datum.isoformat()}": {
             "updated": max(s["bevestigd_op"] for s in lijst),
             "published": min(s["bevestigd_op"] for s in lijst),
-            "link": f"http://{HOST}:8000/gemeenten/{slug}/",
+            "link": f"{BASIS}/gemeenten/{slug}/",
             "aantal": len(lijst),
         }
         for (slug, jaar, nummer, datum), lijst in groepen.items()
@@ -122,7 +125,7 @@ def _verwachte_rondes() -> dict[str, dict]:
         uit[f"tag:{HOST},{_dag(op)}:besluitronde/{jaar}/v{nummer}"] = {
             "updated": op,
             "published": op,
-            "link": f"http://{HOST}:8000/programma/{jaar}/dekking/",
+            "link": f"{BASIS}/programma/{jaar}/dekking/",
             "gedekt": sum(1 for d in lijst if d["gedekt"]),
             "aantal": len(lijst),
         }
@@ -131,8 +134,8 @@ def _verwachte_rondes() -> dict[str, dict]:
 
 def test_de_feed_is_atom_met_elke_publicatie_en_elk_besluit(demo, client):
     root = _lees(client)
-    assert root.findtext(f"{ATOM}id") == f"http://{HOST}:8000/feed.atom"
-    assert root.find(f"{ATOM}link[@rel='self']").get("href") == f"http://{HOST}:8000/feed.atom"
+    assert root.findtext(f"{ATOM}id") == f"{BASIS}/feed.atom"
+    assert root.find(f"{ATOM}link[@rel='self']").get("href") == f"{BASIS}/feed.atom"
     assert root.findtext(f"{ATOM}author/{ATOM}name")
     entries = _entries(root)
     publicaties = _verwachte_publicaties()

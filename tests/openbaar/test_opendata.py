@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -117,7 +118,8 @@ def test_het_datapackage_wijst_naar_elk_csv_bestand(demo, client):
     document = client.get("/open-data/2026/v1/datapackage.json").json()
     assert document["licenses"][0]["name"] == "CC0-1.0"
     paden = [r["path"] for r in document["resources"]]
-    assert paden == [f"http://127.0.0.1:8000/open-data/2026/v1/{t}.csv" for t in schema.TABELLEN]
+    basis = settings.PORTAAL_URL.rstrip("/")
+    assert paden == [f"{basis}/open-data/2026/v1/{t}.csv" for t in schema.TABELLEN]
 
 
 # --- concepts never ------------------------------------------------------------------------

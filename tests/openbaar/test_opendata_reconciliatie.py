@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from openbaar.opendata import schema
@@ -30,7 +31,7 @@ from raden.models import Besluit, Dekking, Stem, Stemming
 from regio.csvcel import veilig
 from regio.models import Gemeente
 
-BASIS = "http://127.0.0.1:8000"
+BASIS = settings.PORTAAL_URL.rstrip("/")
 VERSIES = [(2026, 1), (2027, 1), (2027, 2)]
 
 
