@@ -25,7 +25,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from openbaar.opendata.versies import open_versies
 from programma.models import ProgrammaOpgave
@@ -195,8 +195,10 @@ def besluiten(limiet: int = LIMIET) -> list[Vermelding]:
             "nee": nee,
         }
         if zonder:
-            kop += " " + _(
-                "%(aantal)s stemmingen gaven geen besluit (staken der stemmen of geen quorum)."
+            kop += " " + ngettext(
+                "%(aantal)s stemming gaf geen besluit (staken der stemmen of geen quorum).",
+                "%(aantal)s stemmingen gaven geen besluit (staken der stemmen of geen quorum).",
+                zonder,
             ) % {"aantal": zonder}
         tekst = format_html(
             "<p>{}</p><ul>{}</ul>",
