@@ -193,6 +193,8 @@ def _match(qs: QuerySet, bron: Bron, q: str) -> QuerySet:
         and_,
         (reduce(or_, (Q(**{f"{veld}__icontains": w}) for veld in bron.velden)) for w in woorden),
     )
+    if bron.titel not in bron.velden:  # a question's title (its opgave) is not searched
+        return qs.filter(elk).annotate(z_rang=Value(0.5, output_field=FloatField()))
     in_titel = reduce(and_, (Q(**{f"{bron.titel}__icontains": w}) for w in woorden))
     return qs.filter(elk).annotate(
         z_rang=Case(When(in_titel, then=Value(1.0)), default=Value(0.5), output_field=FloatField())

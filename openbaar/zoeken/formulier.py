@@ -103,5 +103,6 @@ class ZoekForm(forms.Form):
     @property
     def heeft_filter(self) -> bool:
         return any(
-            self.cleaned_data.get(n) for n in ("soort", "thema", "gemeente", "status", "jaar", "vervangen")
+            self.cleaned_data.get(n)
+            for n in ("soort", "thema", "gemeente", "status", "jaar", "vervangen")
         )

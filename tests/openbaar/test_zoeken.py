@@ -313,3 +313,25 @@ def test_geen_resultaten_een_behulpzame_melding(client, demo, django_assert_max_
     inhoud = response.content.decode()
     assert "Niets gevonden." in inhoud and "Zoek zonder filters" in inhoud
     assert "0 resultaten voor “xylofoonquasar”" in inhoud
+
+
+# --- the index is current ----------------------------------------------------------------------
+
+
+def test_een_nieuw_antwoord_is_meteen_te_vinden(client, demo, django_assert_max_num_queries):
+    """The database keeps the search vector (PostgreSQL: a generated column), so what the
+    programmabureau answers is found at once; before, the open question is not found at all."""
+    from django.contrib.auth import get_user_model
+
+    from raden.services import beantwoord_vraag
+
+    vraag = Vraag.objects.filter(beantwoord_op__isnull=True).first()
+    woord = "kwartelkoningen"
+    assert not treffers(zoek(client, django_assert_max_num_queries, q=woord))
+    beantwoord_vraag(
+        vraag=vraag,
+        antwoord=f"Ja. Ook de {woord} in de uiterwaarden tellen mee in de monitor.",
+        acting_user=get_user_model().objects.get(username="programmabureau"),
+    )
+    links = treffers(zoek(client, django_assert_max_num_queries, q=woord))
+    assert len(links) == 1 and links[0][1].endswith(f"#vraag-{vraag.pk}")
