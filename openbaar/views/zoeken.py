@@ -16,6 +16,9 @@ from regio.permissions import openbaar
 @openbaar
 def zoeken(request: HttpRequest) -> HttpResponse:
     form = ZoekForm(request.GET, auto_id="zoeken-%s")
+    # base.html's search box shows request.GET.q back: the cleaned one (no NUL byte, which
+    # is not valid HTML), as this page's own field does
+    request.GET = form.data
     context = {"form": form, "max_lengte": MAX_LENGTE, "resultaat": None, "q": ""}
     if form.is_valid():
         data = form.cleaned_data
