@@ -67,11 +67,16 @@ class ZoekForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.ingekort = False
         if self.is_bound and "q" in self.data:
-            # cleaned before the field sees it, so the page never shows a NUL byte back and the
-            # field's own NUL check has nothing to refuse
+            # cleaned and cut before the field sees it, so the page shows back what was
+            # searched, never a NUL byte (and the field's own NUL check has nothing to refuse)
+            q = schoon(self.data["q"])
+            if len(q) > MAX_LENGTE:
+                self.ingekort = True
+                q = q[:MAX_LENGTE].rstrip()
             self.data = self.data.copy()
-            self.data["q"] = schoon(self.data["q"])
+            self.data["q"] = q
         alle = [("", _("Alle"))]
         self.fields["soort"].choices = [("", _("Alle soorten")), *SOORTEN]
         self.fields["thema"].choices = [
@@ -91,14 +96,6 @@ class ZoekForm(forms.Form):
             .distinct()
         )
         self.fields["jaar"].choices = [("", _("Alle jaren")), *((str(j), j) for j in jaren)]
-        self.ingekort = False
-
-    def clean_q(self) -> str:
-        q = self.cleaned_data["q"]
-        if len(q) > MAX_LENGTE:
-            self.ingekort = True
-            q = q[:MAX_LENGTE].rstrip()
-        return q
 
     @property
     def heeft_filter(self) -> bool:
