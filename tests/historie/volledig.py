@@ -100,7 +100,7 @@ def schrijft_historie(*, door=None, reden: str | None = None, reden_op: tuple[st
 
 #: The apps whose every concrete model must have history, and the framework models the project
 #: writes (users, groups and object rights; see UITZONDERINGEN for the others).
-PROJECT_APPS = ("regio", "opgaven", "programma", "raden", "historie", "portaal")
+PROJECT_APPS = ("regio", "opgaven", "programma", "raden", "historie", "openbaar", "portaal")
 FRAMEWORK_APPS = ("auth", "guardian", "admin", "contenttypes", "sessions", "axes")
 
 #: Models that are written without a history of their own, each with the reason.

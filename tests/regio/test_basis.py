@@ -59,3 +59,11 @@ def test_gemeentetabel_noemt_zijn_kolommen_ook_op_een_telefoon(demo, client):
     labels = re.findall(r'<td[^>]*data-label="([^"]+)"', rij)
     assert labels == koppen[1:]  # every column after the opgave's name
     assert labels[-1] == "Bijdrage Arnhem"
+
+
+def test_het_zoekveld_in_de_kop_herhaalt_alleen_een_zoekvraag_op_de_zoekpagina(demo, client):
+    """Only the search page fills the header's search box, from its cleaned form: a `q` on
+    any other page (a NUL byte, markup) never reaches the HTML."""
+    html = client.get("/gemeenten/", {"q": "\x00<b>x</b>"}).content.decode()
+    assert "\x00" not in html and "<b>x</b>" not in html
+    assert 'name="q" value=""' in html
