@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Min, Q, Sum
+from django.db.models import Count, Max, Min, OuterRef, Q, Subquery, Sum
 
 from programma.models import Deelnemer, ProgrammaOpgave, ProgrammaVersie, Status
-from raden.models import Besluit, Dekking, Keuze, Stem, Stemming, Vraag
+from raden.models import Besluit, Keuze, Stem, Stemming, Vraag
 from regio.models import Gemeente
 
 
@@ -92,6 +92,7 @@ def _bevestigde_stemmen():
         "stemming__gemeente",
         "stemming__versie__jaarprogramma",
         "stemming__programma_opgave__opgave",
+        "stemming__besluit",  # the Besluit a confirmed vote made (none after a tie or no quorum)
     )
 
 
@@ -201,86 +202,94 @@ class Besluitronde:
         return sum(1 for s in self.per_opgave.values() if s.gedekt)
 
 
+def _per_versie(qs, **aggregaat):
+    """A correlated subquery: one aggregate over the rows of `qs` of the outer version."""
+    ((naam, functie),) = aggregaat.items()
+    return Subquery(
+        qs.filter(versie=OuterRef("pk"))
+        .order_by()
+        .values("versie")
+        .annotate(**{naam: functie})
+        .values(naam)[:1]
+    )
+
+
 def besluitrondes(versies: list[ProgrammaVersie]) -> list[Besluitronde]:
     """The decision round of each frozen version given (a concept has none), in the order
-    given. Counted by the database: six queries whatever the number of versions, raden and
+    given. Counted by the database: three queries whatever the number of versions, raden and
     votes; none for no version. Only confirmed Besluiten count (a running vote is no decision)."""
     versies = [v for v in versies if v.bevroren_op is not None]
     if not versies:
         return []
     ids = [v.pk for v in versies]
     rondes = {v.pk: Besluitronde(versie=v) for v in versies}
-    for versie_id, aantal in (
-        Deelnemer.objects.filter(versie__in=ids)
+    lopend = Stemming.objects.filter(vervallen_reden="")
+    for versie_id, raden, eerste, laatste in (
+        ProgrammaVersie.objects.filter(pk__in=ids)
+        .annotate(
+            raden=_per_versie(Deelnemer.objects.all(), n=Count("pk")),
+            eerste=_per_versie(lopend, d=Min("vergaderdatum")),
+            laatste=_per_versie(lopend, d=Max("vergaderdatum")),
+        )
+        .values_list("pk", "raden", "eerste", "laatste")
+    ):
+        ronde = rondes[versie_id]
+        ronde.raden, ronde.eerste, ronde.laatste = raden or 0, eerste, laatste
+    # one join to the Besluiten of each opgave (one-to-many, nothing beside it to multiply)
+    for versie_id, po_id, ja, nee, toegezegd, gedekt in (
+        ProgrammaOpgave.objects.filter(versie__in=ids)
         .order_by()
-        .values_list("versie_id")
+        .values_list("versie_id", "pk", "dekking__gedekt")
+        .annotate(
+            ja=Count("besluiten", filter=Q(besluiten__deelname=True)),
+            nee=Count("besluiten", filter=Q(besluiten__deelname=False)),
+            toegezegd=Sum("besluiten__bijdrage", filter=Q(besluiten__deelname=True)),
+        )
+        .values_list("versie_id", "pk", "ja", "nee", "toegezegd", "dekking__gedekt")
+    ):
+        ronde = rondes[versie_id]
+        ronde.opgaven += 1
+        ronde.per_opgave[po_id] = OpgaveStand(
+            ja=ja, nee=nee, toegezegd=toegezegd or 0, gedekt=gedekt
+        )
+    for versie_id, _gemeente, aantal in (
+        Besluit.objects.filter(programma_opgave__versie__in=ids)
+        .order_by()
+        .values_list("programma_opgave__versie_id", "gemeente_id")
         .annotate(n=Count("pk"))
     ):
-        rondes[versie_id].raden = aantal
-    per_opgave: dict[int, int] = {}
-    for versie_id, po_id in ProgrammaOpgave.objects.filter(versie__in=ids).values_list(
-        "versie_id", "pk"
-    ):
-        per_opgave[po_id] = versie_id
-        rondes[versie_id].opgaven += 1
-        rondes[versie_id].per_opgave[po_id] = OpgaveStand()
-    besluiten = Besluit.objects.filter(programma_opgave__versie__in=ids).order_by()
-    for versie_id, _gemeente, aantal in besluiten.values_list(
-        "programma_opgave__versie_id", "gemeente_id"
-    ).annotate(n=Count("pk")):
         ronde = rondes[versie_id]
         if aantal >= ronde.opgaven:
             ronde.besloten += 1
         else:
             ronde.deels += 1
-    for po_id, ja, nee, toegezegd in besluiten.values_list("programma_opgave_id").annotate(
-        ja=Count("pk", filter=Q(deelname=True)),
-        nee=Count("pk", filter=Q(deelname=False)),
-        toegezegd=Sum("bijdrage", filter=Q(deelname=True)),
-    ):
-        stand = rondes[per_opgave[po_id]].per_opgave[po_id]
-        stand.ja, stand.nee, stand.toegezegd = ja, nee, toegezegd or 0
-    for versie_id, eerste, laatste in (
-        Stemming.objects.filter(versie__in=ids, vervallen_reden="")
-        .order_by()
-        .values_list("versie_id")
-        .annotate(eerste=Min("vergaderdatum"), laatste=Max("vergaderdatum"))
-    ):
-        rondes[versie_id].eerste, rondes[versie_id].laatste = eerste, laatste
-    for po_id, gedekt in Dekking.objects.filter(programma_opgave__versie__in=ids).values_list(
-        "programma_opgave_id", "gedekt"
-    ):
-        rondes[per_opgave[po_id]].per_opgave[po_id].gedekt = gedekt
     return [rondes[i] for i in ids]
 
 
-def besluiten_van_gemeente(gemeente: Gemeente) -> dict[tuple[int, int], Besluit]:
-    """The Besluiten of this gemeente's raad, keyed by (jaarprogramma id, opgave id): per
-    opgave and year the decision on the newest version it decided on (one query)."""
-    uit: dict[tuple[int, int], Besluit] = {}
-    for b in (
-        Besluit.objects.filter(gemeente=gemeente)
-        .select_related("programma_opgave__versie", "stemming")
-        .order_by("programma_opgave__versie__nummer")
-    ):
-        po = b.programma_opgave
-        uit[(po.versie.jaarprogramma_id, po.opgave_id)] = b
+def _besluiten(stemmingen: list[OpenbareStemming], sleutel) -> dict:
+    """The Besluiten the confirmed votes made (read with them: no query), one per key, the one
+    on the newest version winning."""
+    uit: dict = {}
+    for s in stemmingen:
+        besluit = getattr(s.stemming, "besluit", None)
+        if besluit is None:
+            continue
+        k = sleutel(s.stemming)
+        eerder = uit.get(k)
+        if eerder is None or eerder.stemming.versie.nummer < s.stemming.versie.nummer:
+            uit[k] = besluit
     return uit
 
 
-def besluiten_van_opgave(po: ProgrammaOpgave) -> dict[int, Besluit]:
-    """The Besluiten of every raad on this opgave in the year of `po`, keyed by gemeente id:
-    the decision on the newest version each raad decided on (one query; none for a concept)."""
-    if po.versie.bevroren_op is None:
-        return {}
-    uit: dict[int, Besluit] = {}
-    for b in (
-        Besluit.objects.filter(
-            programma_opgave__opgave_id=po.opgave_id,
-            programma_opgave__versie__jaarprogramma_id=po.versie.jaarprogramma_id,
-        )
-        .select_related("programma_opgave__versie", "stemming")
-        .order_by("programma_opgave__versie__nummer")
-    ):
-        uit[b.gemeente_id] = b
-    return uit
+def besluiten_van_gemeente(stemmingen: list[OpenbareStemming]) -> dict[tuple[int, int], Besluit]:
+    """The Besluiten of a raad from its confirmed votes (stemmen_van_gemeente), keyed by
+    (jaarprogramma id, opgave id): per opgave and year the one on the newest version."""
+    return _besluiten(
+        stemmingen, lambda st: (st.versie.jaarprogramma_id, st.programma_opgave.opgave_id)
+    )
+
+
+def besluiten_van_opgave(stemmingen: list[OpenbareStemming]) -> dict[int, Besluit]:
+    """The Besluiten of every raad on an opgave in one year, from the confirmed votes on it
+    (stemmen_van_opgave), keyed by gemeente id: each raad's on the newest version."""
+    return _besluiten(stemmingen, lambda st: st.gemeente_id)

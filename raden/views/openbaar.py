@@ -49,12 +49,11 @@ def besluitronde(request: HttpRequest, context: dict) -> None:
 @openbaar
 def gemeente(request: HttpRequest, slug: str) -> HttpResponse:
     context = gemeente_context(request, slug)
-    gemeente = context["gemeente"]
-    besluiten = besluiten_van_gemeente(gemeente)
+    context["stemmen"] = stemmen_van_gemeente(context["gemeente"])
+    besluiten = besluiten_van_gemeente(context["stemmen"])
     for jaar in context["jaren"]:
         for po, _bedrag in jaar.regels:
             po.besluit = besluiten.get((jaar.versie.jaarprogramma_id, po.opgave_id))
-    context["stemmen"] = stemmen_van_gemeente(gemeente)
     return render(request, "programma/gemeente.html", context)
 
 
@@ -65,10 +64,9 @@ def opgave(request: HttpRequest, slug: str, jaar: int | None = None) -> HttpResp
     questions."""
     context = opgave_context(request, slug, jaar)
     po = context["inhoud"]
-    besluiten = besluiten_van_opgave(po)
+    context["stemmen"] = stemmen_van_opgave(po)
+    besluiten = besluiten_van_opgave(context["stemmen"])
     for deelnemer, _bedrag in context["detail"].bijdragen:
         deelnemer.besluit = besluiten.get(deelnemer.gemeente_id)
-    context["besluiten"] = besluiten
-    context["stemmen"] = stemmen_van_opgave(po)
     context["vragen"] = beantwoorde_vragen(po)
     return render(request, "programma/opgave.html", context)
