@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Min, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 
 from programma.models import Deelnemer, ProgrammaOpgave, ProgrammaVersie, Status
 from raden.models import Besluit, Keuze, Stem, Stemming, Vraag
@@ -202,41 +203,23 @@ class Besluitronde:
         return sum(1 for s in self.per_opgave.values() if s.gedekt)
 
 
-def _per_versie(qs, **aggregaat):
-    """A correlated subquery: one aggregate over the rows of `qs` of the outer version."""
-    ((naam, functie),) = aggregaat.items()
-    return Subquery(
-        qs.filter(versie=OuterRef("pk"))
-        .order_by()
-        .values("versie")
-        .annotate(**{naam: functie})
-        .values(naam)[:1]
-    )
-
-
 def besluitrondes(versies: list[ProgrammaVersie]) -> list[Besluitronde]:
     """The decision round of each frozen version given (a concept has none), in the order
-    given. Counted by the database: three queries whatever the number of versions, raden and
+    given. Counted by the database: two queries whatever the number of versions, raden and
     votes; none for no version. Only confirmed Besluiten count (a running vote is no decision)."""
     versies = [v for v in versies if v.bevroren_op is not None]
     if not versies:
         return []
     ids = [v.pk for v in versies]
     rondes = {v.pk: Besluitronde(versie=v) for v in versies}
-    lopend = Stemming.objects.filter(vervallen_reden="")
-    for versie_id, raden, eerste, laatste in (
-        ProgrammaVersie.objects.filter(pk__in=ids)
-        .annotate(
-            raden=_per_versie(Deelnemer.objects.all(), n=Count("pk")),
-            eerste=_per_versie(lopend, d=Min("vergaderdatum")),
-            laatste=_per_versie(lopend, d=Max("vergaderdatum")),
-        )
-        .values_list("pk", "raden", "eerste", "laatste")
-    ):
-        ronde = rondes[versie_id]
-        ronde.raden, ronde.eerste, ronde.laatste = raden or 0, eerste, laatste
-    # one join to the Besluiten of each opgave (one-to-many, nothing beside it to multiply)
-    for versie_id, po_id, ja, nee, toegezegd, gedekt in (
+    vergaderingen = (
+        Stemming.objects.filter(versie=OuterRef("versie_id"), vervallen_reden="")
+        .order_by()
+        .values("versie")
+    )
+    # Per opgave: one join to its Besluiten (one-to-many, with only its one-to-one Dekking
+    # beside it: nothing to multiply); the span of the version's meetings as a subquery.
+    for versie_id, po_id, ja, nee, toegezegd, gedekt, eerste, laatste in (
         ProgrammaOpgave.objects.filter(versie__in=ids)
         .order_by()
         .values_list("versie_id", "pk", "dekking__gedekt")
@@ -244,24 +227,39 @@ def besluitrondes(versies: list[ProgrammaVersie]) -> list[Besluitronde]:
             ja=Count("besluiten", filter=Q(besluiten__deelname=True)),
             nee=Count("besluiten", filter=Q(besluiten__deelname=False)),
             toegezegd=Sum("besluiten__bijdrage", filter=Q(besluiten__deelname=True)),
+            eerste=Subquery(vergaderingen.annotate(d=Min("vergaderdatum")).values("d")[:1]),
+            laatste=Subquery(vergaderingen.annotate(d=Max("vergaderdatum")).values("d")[:1]),
         )
-        .values_list("versie_id", "pk", "ja", "nee", "toegezegd", "dekking__gedekt")
+        .values_list(
+            "versie_id", "pk", "ja", "nee", "toegezegd", "dekking__gedekt", "eerste", "laatste"
+        )
     ):
         ronde = rondes[versie_id]
         ronde.opgaven += 1
+        ronde.eerste, ronde.laatste = eerste, laatste
         ronde.per_opgave[po_id] = OpgaveStand(
             ja=ja, nee=nee, toegezegd=toegezegd or 0, gedekt=gedekt
         )
-    for versie_id, _gemeente, aantal in (
-        Besluit.objects.filter(programma_opgave__versie__in=ids)
+    # Per raad that takes part: on how many opgaven of the version it decided.
+    besloten = (
+        Besluit.objects.filter(
+            gemeente=OuterRef("gemeente_id"), programma_opgave__versie=OuterRef("versie_id")
+        )
         .order_by()
-        .values_list("programma_opgave__versie_id", "gemeente_id")
+        .values("gemeente")
         .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    for versie_id, aantal in (
+        Deelnemer.objects.filter(versie__in=ids)
+        .annotate(n=Coalesce(Subquery(besloten), 0))
+        .values_list("versie_id", "n")
     ):
         ronde = rondes[versie_id]
-        if aantal >= ronde.opgaven:
+        ronde.raden += 1
+        if ronde.opgaven and aantal >= ronde.opgaven:
             ronde.besloten += 1
-        else:
+        elif aantal:
             ronde.deels += 1
     return [rondes[i] for i in ids]
 

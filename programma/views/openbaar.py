@@ -129,7 +129,8 @@ def programma(request: HttpRequest, jaar: int, nummer: int | None = None) -> Htt
     _vergelijkingen(context)
     context["vingerafdruk"] = vingerafdruk_van(versie)
     context["documenten"] = _documenten(request.user, versie, context["deelname"])
-    context["themas"] = cijfers.per_thema(context["cijfers"], themas())
+    # the thema's with opgaven in this version (the home and thema pages list all five)
+    context["themas"] = [(g.thema, g) for g in context["cijfers"].themas]
     _aanvullen(request, context)
     user = request.user
     context["mag_bewerken"] = not versie.is_bevroren and user.has_perm("programma.bewerk_concept")

@@ -50,9 +50,8 @@ def test_home_toont_het_huidige_programma_met_budgetten_en_totaal(
 
 
 def test_programma_pagina_per_jaar_en_per_versie(demo, client, django_assert_max_num_queries):
-    # 12 before issue 18; + the thema's of the region, + the decision round (three, whatever
-    # the number of raden and votes)
-    with django_assert_max_num_queries(13):
+    # the decision round of issue 18 takes two queries, whatever the number of raden and votes
+    with django_assert_max_num_queries(12):
         response = client.get("/programma/2027/")
     assert response.status_code == 200
     html = _tekst(response)
