@@ -4,10 +4,14 @@ and an open question are never public. Each selector takes one query."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
-from programma.models import ProgrammaOpgave
-from raden.models import Keuze, Stem, Stemming, Vraag
+from django.db.models import Count, Max, Min, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+
+from programma.models import Deelnemer, ProgrammaOpgave, ProgrammaVersie, Status
+from raden.models import Besluit, Keuze, Stem, Stemming, Vraag
 from regio.models import Gemeente
 
 
@@ -89,6 +93,7 @@ def _bevestigde_stemmen():
         "stemming__gemeente",
         "stemming__versie__jaarprogramma",
         "stemming__programma_opgave__opgave",
+        "stemming__besluit",  # the Besluit a confirmed vote made (none after a tie or no quorum)
     )
 
 
@@ -148,3 +153,141 @@ def beantwoorde_vragen(po: ProgrammaOpgave) -> list[Vraag]:
         .select_related("raadslid__gemeente", "programma_opgave__versie")
         .order_by("gesteld_op", "pk")
     )
+
+
+# --- where a decision round stands (home, programme and thema pages) ------------------------
+
+
+@dataclass
+class OpgaveStand:
+    """One opgave in its decision round: the Besluiten on its version so far, and, once the
+    round is closed, whether the bijdragen of the gemeenten that take part cover its budget."""
+
+    ja: int = 0
+    nee: int = 0
+    toegezegd: int = 0
+    #: the stored outcome of a closed round (None while the round runs)
+    gedekt: bool | None = None
+
+    @property
+    def code(self) -> str:
+        if self.gedekt is not None:
+            return "gedekt" if self.gedekt else "niet-gedekt"
+        return "besluitvorming"
+
+
+@dataclass
+class Besluitronde:
+    """Where the decision round of one frozen version stands: how many raden decided on every
+    opgave of it, how many on some, the span of the council meetings, and per opgave."""
+
+    versie: ProgrammaVersie
+    raden: int = 0
+    besloten: int = 0
+    deels: int = 0
+    opgaven: int = 0
+    eerste: datetime.date | None = None
+    laatste: datetime.date | None = None
+    per_opgave: dict[int, OpgaveStand] = field(default_factory=dict)
+
+    @property
+    def gesloten(self) -> bool:
+        return self.versie.jaarprogramma.status != Status.VOORGESTELD
+
+    @property
+    def nog_niet(self) -> int:
+        return self.raden - self.besloten - self.deels
+
+    @property
+    def gedekte_opgaven(self) -> int:
+        return sum(1 for s in self.per_opgave.values() if s.gedekt)
+
+
+def besluitrondes(versies: list[ProgrammaVersie]) -> list[Besluitronde]:
+    """The decision round of each frozen version given (a concept has none), in the order
+    given. Counted by the database: two queries whatever the number of versions, raden and
+    votes; none for no version. Only confirmed Besluiten count (a running vote is no decision)."""
+    versies = [v for v in versies if v.bevroren_op is not None]
+    if not versies:
+        return []
+    ids = [v.pk for v in versies]
+    rondes = {v.pk: Besluitronde(versie=v) for v in versies}
+    vergaderingen = (
+        Stemming.objects.filter(versie=OuterRef("versie_id"), vervallen_reden="")
+        .order_by()
+        .values("versie")
+    )
+    # Per opgave: one join to its Besluiten (one-to-many, with only its one-to-one Dekking
+    # beside it: nothing to multiply); the span of the version's meetings as a subquery.
+    for versie_id, po_id, ja, nee, toegezegd, gedekt, eerste, laatste in (
+        ProgrammaOpgave.objects.filter(versie__in=ids)
+        .order_by()
+        .values_list("versie_id", "pk", "dekking__gedekt")
+        .annotate(
+            ja=Count("besluiten", filter=Q(besluiten__deelname=True)),
+            nee=Count("besluiten", filter=Q(besluiten__deelname=False)),
+            toegezegd=Sum("besluiten__bijdrage", filter=Q(besluiten__deelname=True)),
+            eerste=Subquery(vergaderingen.annotate(d=Min("vergaderdatum")).values("d")[:1]),
+            laatste=Subquery(vergaderingen.annotate(d=Max("vergaderdatum")).values("d")[:1]),
+        )
+        .values_list(
+            "versie_id", "pk", "ja", "nee", "toegezegd", "dekking__gedekt", "eerste", "laatste"
+        )
+    ):
+        ronde = rondes[versie_id]
+        ronde.opgaven += 1
+        ronde.eerste, ronde.laatste = eerste, laatste
+        ronde.per_opgave[po_id] = OpgaveStand(
+            ja=ja, nee=nee, toegezegd=toegezegd or 0, gedekt=gedekt
+        )
+    # Per raad that takes part: on how many opgaven of the version it decided.
+    besloten = (
+        Besluit.objects.filter(
+            gemeente=OuterRef("gemeente_id"), programma_opgave__versie=OuterRef("versie_id")
+        )
+        .order_by()
+        .values("gemeente")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    for versie_id, aantal in (
+        Deelnemer.objects.filter(versie__in=ids)
+        .annotate(n=Coalesce(Subquery(besloten), 0))
+        .values_list("versie_id", "n")
+    ):
+        ronde = rondes[versie_id]
+        ronde.raden += 1
+        if ronde.opgaven and aantal >= ronde.opgaven:
+            ronde.besloten += 1
+        elif aantal:
+            ronde.deels += 1
+    return [rondes[i] for i in ids]
+
+
+def _besluiten(stemmingen: list[OpenbareStemming], sleutel) -> dict:
+    """The Besluiten the confirmed votes made (read with them: no query), one per key, the one
+    on the newest version winning."""
+    uit: dict = {}
+    for s in stemmingen:
+        besluit = getattr(s.stemming, "besluit", None)
+        if besluit is None:
+            continue
+        k = sleutel(s.stemming)
+        eerder = uit.get(k)
+        if eerder is None or eerder.stemming.versie.nummer < s.stemming.versie.nummer:
+            uit[k] = besluit
+    return uit
+
+
+def besluiten_van_gemeente(stemmingen: list[OpenbareStemming]) -> dict[tuple[int, int], Besluit]:
+    """The Besluiten of a raad from its confirmed votes (stemmen_van_gemeente), keyed by
+    (jaarprogramma id, opgave id): per opgave and year the one on the newest version."""
+    return _besluiten(
+        stemmingen, lambda st: (st.versie.jaarprogramma_id, st.programma_opgave.opgave_id)
+    )
+
+
+def besluiten_van_opgave(stemmingen: list[OpenbareStemming]) -> dict[int, Besluit]:
+    """The Besluiten of every raad on an opgave in one year, from the confirmed votes on it
+    (stemmen_van_opgave), keyed by gemeente id: each raad's on the newest version."""
+    return _besluiten(stemmingen, lambda st: st.gemeente_id)

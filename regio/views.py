@@ -27,6 +27,7 @@ def gemeenten(request: HttpRequest) -> HttpResponse:
             "gemeenten": overzicht.gemeenten,
             "totaal": overzicht.inwoners,
             "peildatum": overzicht.peildatum,
+            "geschat": overzicht.geschat,
         },
     )
 

@@ -10,6 +10,7 @@ raw rows and compares it with each surface, cell by cell."""
 
 from programma.cijfers.gemeente import GemeenteJaar, gemeente_bijdragen
 from programma.cijfers.opgave import OpgaveDetail, opgave_detail
+from programma.cijfers.thema import ThemaGemeente, per_thema, thema_gemeenten
 from programma.cijfers.versie import (
     GemeenteRegel,
     ThemaCijfers,
@@ -26,12 +27,15 @@ __all__ = [
     "GemeenteRegel",
     "OpgaveDetail",
     "ThemaCijfers",
+    "ThemaGemeente",
     "VersieCijfers",
     "Voorbeeld",
     "gemeente_bijdragen",
     "met_cijfers",
     "opgave_detail",
+    "per_thema",
     "programma_opgaven",
+    "thema_gemeenten",
     "verdeling_voorbeeld",
     "versie_cijfers",
 ]

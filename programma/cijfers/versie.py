@@ -103,10 +103,24 @@ class GemeenteRegel:
     inwoners: int
     bedragen: list[int]
     naam: str = ""  # as the version shows it (as proposed, once frozen)
+    #: the inwoners are an estimate (regio.selectors.SCHATTING), with the source they came from
+    geschat: bool = False
+    bron: str = ""
 
     @property
     def totaal(self) -> int:
         return sum(self.bedragen)
+
+
+def _regel(d: Deelnemer, bedragen: list[int]) -> GemeenteRegel:
+    return GemeenteRegel(
+        gemeente=d.gemeente,
+        inwoners=d.inwoners,
+        bedragen=bedragen,
+        naam=d.gemeente_weergave,
+        geschat=bool(getattr(d, "inwoners_geschat", False)),
+        bron=getattr(d, "inwoners_bron", None) or "",
+    )
 
 
 @dataclass
@@ -173,14 +187,14 @@ class VersieCijfers(_Sommen):
         """A row per deelnemende gemeente with its bijdrage per opgave, in the opgaven order."""
         bedragen = bijdragen_van(self.versie, self.deelnemers)
         return [
-            GemeenteRegel(
-                gemeente=d.gemeente,
-                inwoners=d.inwoners,
-                bedragen=[bedragen.get((po.pk, d.gemeente_id), 0) for po in self.opgaven],
-                naam=d.gemeente_weergave,
-            )
+            _regel(d, [bedragen.get((po.pk, d.gemeente_id), 0) for po in self.opgaven])
             for d in self.deelnemers
         ]
+
+    @property
+    def geschat(self) -> list[GemeenteRegel]:
+        """The rows whose inwoners are an estimate (a note under the table explains them)."""
+        return [r for r in self.gemeenten if r.geschat]
 
     @property
     def bijdragen_totaal(self) -> int:
@@ -271,12 +285,6 @@ def verdeling_voorbeeld(
         deelnemers=deelnemers,
     )
     regels = [
-        GemeenteRegel(
-            gemeente=d.gemeente,
-            inwoners=d.inwoners,
-            bedragen=[bedragen.get((po.pk, d.gemeente_id), 0) for po in opgaven],
-            naam=d.gemeente_weergave,
-        )
-        for d in deelnemers
+        _regel(d, [bedragen.get((po.pk, d.gemeente_id), 0) for po in opgaven]) for d in deelnemers
     ]
     return Voorbeeld(opgaven=opgaven, regels=regels, niet_opgeslagen=niet_opgeslagen)

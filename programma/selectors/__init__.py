@@ -31,6 +31,7 @@ from programma.verdeling import (
     verdeel,
 )
 from regio.models import Gemeente, Inwonertal
+from regio.selectors import geschat, is_schatting
 
 
 def mag_concepten_zien(user) -> bool:
@@ -168,18 +169,22 @@ def deelname_van(versie: ProgrammaVersie) -> Deelname:
     version or a correction, the current members on 1 January of the year with the inwoners
     of the current peildatum for a first concept. Two queries at most."""
     if not volgt_referentie(versie):
+        # the source of the inwoners the version used (an estimate is marked on every page)
+        bron = Inwonertal.objects.filter(
+            gemeente=OuterRef("gemeente_id"), peildatum=versie.peildatum_inwoners
+        ).values("bron")[:1]
         rijen = sorted(
-            versie.deelnemers.select_related("gemeente"), key=lambda d: d.gemeente_weergave
+            versie.deelnemers.select_related("gemeente")
+            .annotate(inwoners_bron=Subquery(bron))
+            .annotate(inwoners_geschat=geschat("inwoners_bron")),
+            key=lambda d: d.gemeente_weergave,
         )
         deelname = Deelname(peildatum=versie.peildatum_inwoners, deelnemers=rijen, voorlopig=False)
     else:
         peildatum = peildatum_voor(versie.jaar)
+        tal = Inwonertal.objects.filter(gemeente=OuterRef("pk"), peildatum=peildatum)
         leden = Gemeente.objects.leden_op(datetime.date(versie.jaar, 1, 1)).annotate(
-            tal=Subquery(
-                Inwonertal.objects.filter(gemeente=OuterRef("pk"), peildatum=peildatum).values(
-                    "inwoners"
-                )[:1]
-            )
+            tal=Subquery(tal.values("inwoners")[:1]), bron=Subquery(tal.values("bron")[:1])
         )
         leden = list(leden.order_by("naam"))
         percentages = versie.percentages or {}
@@ -193,6 +198,8 @@ def deelname_van(versie: ProgrammaVersie) -> Deelname:
             for g in leden
             if g.tal is not None
         ]
+        for d, g in zip(deelnemers, [g for g in leden if g.tal is not None], strict=True):
+            d.inwoners_bron, d.inwoners_geschat = g.bron, is_schatting(g.bron)
         deelname = Deelname(
             peildatum=peildatum,
             deelnemers=deelnemers,
@@ -378,6 +385,17 @@ def gepubliceerde_opgaven_van(user) -> QuerySet[ProgrammaOpgave]:
         )
         .select_related("opgave", "opgave__thema", "versie__jaarprogramma")
         .order_by("-versie__jaarprogramma__jaar", "opgave__titel")
+    )
+
+
+def bevroren_versies_van_gemeente(gemeente: Gemeente) -> list[ProgrammaVersie]:
+    """Every proposed version (also a superseded one) this gemeente takes part in, newest year
+    and version first: each has a raadsvoorstel for it (one query)."""
+    return list(
+        ProgrammaVersie.objects.bevroren()
+        .filter(deelnemers__gemeente=gemeente)
+        .select_related("jaarprogramma")
+        .order_by("-jaarprogramma__jaar", "-nummer")
     )
 
 

@@ -1,8 +1,10 @@
-"""Public read pages of the programme: home, a year, a version, an opgave, a gemeente.
+"""Public read pages of the programme: home, a year, a version, a thema, an opgave, a gemeente.
 
 Views only ask selectors what this user may see; a concept is a 404 for everyone else."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -19,7 +21,18 @@ from programma.documenten.vingerafdruk import vingerafdruk_van
 from programma.forms import PortefeuillehouderForm
 from regio.exceptions import DomeinFout
 from regio.permissions import heeft_recht, openbaar
-from regio.selectors import gemeente_met_inwoners
+from regio.selectors import gemeente_met_inwoners, thema_of_404, themas
+
+#: Functions (request, context) that add to the home, programme and thema pages what the apps
+#: above programma know: raden adds where the decision round stands and each opgave's state in
+#: it. They register in their AppConfig.ready(), so programma imports none of them.
+aanvullingen: list[Callable[[HttpRequest, dict], None]] = []
+
+
+def _aanvullen(request: HttpRequest, context: dict) -> dict:
+    for aanvulling in aanvullingen:
+        aanvulling(request, context)
+    return context
 
 
 def _programma_context(versie) -> dict:
@@ -65,11 +78,12 @@ def _vergelijkingen(context: dict) -> dict:
 @openbaar
 def home(request: HttpRequest) -> HttpResponse:
     versie = selectors.huidige_versie(timezone.localdate().year)
-    context = {"jaren": selectors.jaren_overzicht(request.user), "versie": None}
+    context = {"jaren": selectors.jaren_overzicht(request.user), "versie": None, "home": True}
     if versie is not None:
         context.update(_zichtbare_andere_versies(request, _programma_context(versie)))
         _vergelijkingen(context)
-    return render(request, "programma/home.html", context)
+        context["themas"] = cijfers.per_thema(context["cijfers"], themas())
+    return render(request, "programma/home.html", _aanvullen(request, context))
 
 
 def _documenten(user, versie, deelname) -> dict | None:
@@ -115,6 +129,9 @@ def programma(request: HttpRequest, jaar: int, nummer: int | None = None) -> Htt
     _vergelijkingen(context)
     context["vingerafdruk"] = vingerafdruk_van(versie)
     context["documenten"] = _documenten(request.user, versie, context["deelname"])
+    # the thema's with opgaven in this version (the home and thema pages list all five)
+    context["themas"] = [(g.thema, g) for g in context["cijfers"].themas]
+    _aanvullen(request, context)
     user = request.user
     context["mag_bewerken"] = not versie.is_bevroren and user.has_perm("programma.bewerk_concept")
     context["mag_corrigeren"] = (
@@ -152,7 +169,28 @@ def opgave(request: HttpRequest, slug: str, jaar: int | None = None) -> HttpResp
 def gemeente_context(request: HttpRequest, slug: str) -> dict:
     """The gemeente page's context (404 if unknown), also for pages that add to it."""
     gemeente = gemeente_met_inwoners(slug)
-    return {"gemeente": gemeente, "jaren": cijfers.gemeente_bijdragen(request.user, gemeente)}
+    return {
+        "gemeente": gemeente,
+        "jaren": cijfers.gemeente_bijdragen(request.user, gemeente),
+        "raadsvoorstellen": _raadsvoorstellen(gemeente),
+    }
+
+
+def _raadsvoorstellen(gemeente) -> list[tuple[object, list[tuple[str, str]]]]:
+    """Per proposed version the gemeente takes part in: its documents for this gemeente (the
+    raadsvoorstel), as (title, URL of the PDF of that very version)."""
+    per_gemeente = [s for s in soorten.soorten() if s.per_gemeente]
+    uit = []
+    for versie in selectors.bevroren_versies_van_gemeente(gemeente):
+        kw = {"jaar": versie.jaar, "nummer": versie.nummer, "gemeente": gemeente.slug}
+        links = [
+            (DocumentSoort(s.code).label, reverse(f"{s.code}-pdf-versie", kwargs=kw))
+            for s in per_gemeente
+            if s.bestaat_voor(versie)
+        ]
+        if links:
+            uit.append((versie, links))
+    return uit
 
 
 @require_safe
@@ -255,7 +293,32 @@ def synergie(request: HttpRequest, jaar: int) -> HttpResponse:
 @require_safe
 @openbaar
 def thema(request: HttpRequest, slug: str, jaar: int | None = None) -> HttpResponse:
-    """Placeholder until the thema page lands (issue 18)."""
-    from django.http import Http404
-
-    raise Http404
+    """/themas/<slug>/ in the current programme (the one the home page shows), and
+    /programma/<jaar>/themas/<slug>/ in a year's (a concept only for those who may see it)."""
+    alle = themas()
+    gekozen = thema_of_404(slug, alle)
+    if jaar is None:
+        versie = selectors.huidige_versie(timezone.localdate().year)
+    else:
+        versie = selectors.versie_voor(request.user, jaar)
+    context = {
+        "thema": gekozen,
+        "jaar": jaar,
+        "versie": versie,
+        "jaren": selectors.jaren_overzicht(request.user),
+        "themas": [(t, None) for t in alle],
+        "groep": None,
+    }
+    if versie is not None:
+        figuren = cijfers.versie_cijfers(versie)
+        per_thema = cijfers.per_thema(figuren, alle)
+        groep = next(g for t, g in per_thema if t.pk == gekozen.pk)
+        gemeenten = cijfers.thema_gemeenten(figuren, groep)
+        context.update(
+            cijfers=figuren,
+            themas=per_thema,
+            groep=groep,
+            gemeenten=gemeenten,
+            bijdragen_totaal=sum(g.bijdrage for g in gemeenten),
+        )
+    return render(request, "programma/thema.html", _aanvullen(request, context))

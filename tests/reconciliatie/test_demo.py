@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from tests.reconciliatie.oppervlak import HtmlPagina, klopt
 from tests.reconciliatie.verwacht import Rijen, Ronde
+from tests.reconciliatie.verwacht_paginas import programma_pagina
 
 # The most queries any of these pages may take (a concept adds its computed bijdragen; the
 # opgave and gemeente pages read the confirmed votes with their Stem rows, and the answered
@@ -52,29 +53,32 @@ def test_de_demo_heeft_wat_de_suite_nodig_heeft(rijen):
     assert rijen.regelingen and rijen.synergieen and rijen.bijdragen
 
 
-def test_home(rijen, client, django_assert_max_num_queries):
+def test_home(rijen, ronde, client, django_assert_max_num_queries):
     versie = rijen.home_versie(timezone.localdate())
-    klopt(_toon(client, "/", django_assert_max_num_queries), rijen.programma(versie))
+    pagina = _toon(client, "/", django_assert_max_num_queries)
+    klopt(pagina, programma_pagina(rijen, ronde, versie, home=True))
 
 
 @pytest.mark.parametrize("jaar", [2026, 2027])
-def test_programma_per_jaar_en_versie(jaar, rijen, client, django_assert_max_num_queries):
+def test_programma_per_jaar_en_versie(jaar, rijen, ronde, client, django_assert_max_num_queries):
     versie = rijen.huidige_versies(concepten=False)[jaar]
     klopt(
-        _toon(client, f"/programma/{jaar}/", django_assert_max_num_queries), rijen.programma(versie)
+        _toon(client, f"/programma/{jaar}/", django_assert_max_num_queries),
+        programma_pagina(rijen, ronde, versie),
     )
     for vid, v in rijen.versies.items():
         if rijen.jaar(vid) == jaar and rijen.bevroren(vid):
             pagina = _toon(
                 client, f"/programma/{jaar}/v{v['nummer']}/", django_assert_max_num_queries
             )
-            klopt(pagina, rijen.programma(vid))
+            klopt(pagina, programma_pagina(rijen, ronde, vid))
 
 
-def test_concept_2028_als_regiobestuur(rijen, bestuur_client, django_assert_max_num_queries):
+def test_concept_2028_als_regiobestuur(rijen, ronde, bestuur_client, django_assert_max_num_queries):
     versie = _versie(rijen, 2028, 1)
     for url in ("/programma/2028/", "/programma/2028/v1/"):
-        klopt(_toon(bestuur_client, url, django_assert_max_num_queries), rijen.programma(versie))
+        pagina = _toon(bestuur_client, url, django_assert_max_num_queries)
+        klopt(pagina, programma_pagina(rijen, ronde, versie))
 
 
 @pytest.mark.parametrize("jaar", [2026, 2027, 2028])

@@ -22,13 +22,16 @@ from tests.factories import (
     opgave_inhoud,
 )
 from tests.reconciliatie.oppervlak import HtmlPagina, klopt
-from tests.reconciliatie.verwacht import Rijen
+from tests.reconciliatie.verwacht import Rijen, Ronde
+from tests.reconciliatie.verwacht_paginas import programma_pagina
 
 JAAR = 2040
 MAX_OPGAVEN = 6
 # The most queries a programme or opgave page may take, as in test_demo.py: the opgave page
-# reads the confirmed votes with their Stem rows, and the answered questions (issue 15).
-MAX_QUERIES = 15
+# reads the confirmed votes with their Stem rows, and the answered questions (issue 15); the
+# programme page of a proposed version where its decision round stands (two, issue 18), read
+# here by a logged-in regiobestuur (its session, user and permissions: four).
+MAX_QUERIES = 16
 
 opgaven = st.lists(
     st.fixed_dictionaries(
@@ -112,7 +115,7 @@ def _pagina(client, url) -> HtmlPagina:
 
 def _reconcilieer(plan, gemeenten, bestuur, clients, django_assert_max_num_queries):
     versie, pos = _bouw(plan, gemeenten, bestuur)
-    rijen = Rijen.lees()
+    rijen, ronde = Rijen.lees(), Ronde.lees()
     # Who reads it: the public once it is proposed, the regiobestuur always.
     lezers = [(True, clients["bestuur"])]
     if plan["voorstellen"]:
@@ -120,8 +123,8 @@ def _reconcilieer(plan, gemeenten, bestuur, clients, django_assert_max_num_queri
     for concepten, c in lezers:
         with django_assert_max_num_queries(MAX_QUERIES):
             pagina = _pagina(c, f"/programma/{JAAR}/")
-        klopt(pagina, rijen.programma(versie.pk))
-        klopt(_pagina(c, f"/programma/{JAAR}/v1/"), rijen.programma(versie.pk))
+        klopt(pagina, programma_pagina(rijen, ronde, versie.pk))
+        klopt(_pagina(c, f"/programma/{JAAR}/v1/"), programma_pagina(rijen, ronde, versie.pk))
         klopt(_pagina(c, f"/programma/{JAAR}/begroting/"), rijen.begroting(versie.pk))
         klopt(_pagina(c, f"/programma/{JAAR}/synergie/"), rijen.synergie(versie.pk))
         for po in pos:
