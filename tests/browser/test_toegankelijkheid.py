@@ -47,6 +47,46 @@ def test_axe_vindt_niets_op_elke_openbare_pagina(pagina, demo_live):
     assert len(bekeken) >= 18, bekeken
 
 
+ENGELS = [
+    "/",
+    "/programma/2027/",
+    "/opgaven/energietransitie/",
+    "/gemeenten/arnhem/",
+    "/programma/2027/synergie/",
+    "/programma/2027/dekking/",
+    "/toegankelijkheid/",
+]
+
+
+def test_axe_vindt_niets_in_het_engels(chromium, demo_live):
+    """The English interface (LocaleMiddleware, from the browser's language) on the main pages."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    fouten: dict[str, list[str]] = {}
+    try:
+        for pad in ENGELS:
+            antwoord = page.goto(demo_live + pad)
+            if antwoord.status == 404 and nog_niet_gebouwd(pad):
+                continue
+            assert antwoord.status == 200, pad
+            assert page.get_attribute("html", "lang") == "en"
+            if regels := axe_schendingen(page):
+                fouten[pad] = regels
+    finally:
+        context.close()
+    assert not fouten, "axe-core (English):\n" + _samenvatting(fouten)
+
+
+def test_een_mislukte_inlog_is_toegankelijk(pagina, demo_live):
+    """The login form with its error message (the state a user meets when something is wrong)."""
+    pagina.goto(demo_live + "/accounts/login/")
+    pagina.get_by_label("Gebruikersnaam").fill("bestaat-niet")
+    pagina.get_by_label("Wachtwoord").fill("fout")
+    pagina.get_by_role("button", name="Inloggen").click()
+    assert pagina.get_by_role("alert").count() >= 1
+    assert axe_schendingen(pagina) == []
+
+
 def test_smalle_schermen_zonder_zijwaarts_scrollen(chromium, demo_live, foto):
     """At 390 and 320 px the page body is never wider than the screen (a wide table or the
     synergy map scrolls inside its own region), and axe still finds nothing."""

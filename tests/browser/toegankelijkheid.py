@@ -48,6 +48,7 @@ PAGINAS: list[Pagina] = [
     Pagina("gemeenten", "/gemeenten/"),
     Pagina("gemeente", "/gemeenten/arnhem/"),
     Pagina("dekking", "/programma/2027/dekking/"),
+    Pagina("dekking-gesloten", "/programma/2026/dekking/", smal=False),
     Pagina("programma-geschiedenis", "/programma/2027/geschiedenis/"),
     Pagina("opgave-geschiedenis", "/opgaven/energietransitie/geschiedenis/", smal=False),
     Pagina("gemeente-geschiedenis", "/gemeenten/arnhem/geschiedenis/", smal=False),
