@@ -83,7 +83,11 @@ def test_een_mislukte_inlog_is_toegankelijk(pagina, demo_live):
     pagina.get_by_label("Gebruikersnaam").fill("bestaat-niet")
     pagina.get_by_label("Wachtwoord").fill("fout")
     pagina.get_by_role("button", name="Inloggen").click()
-    assert pagina.get_by_role("alert").count() >= 1
+    # the error summary (GOV.UK pattern) has the focus and names what failed
+    samenvatting = pagina.locator(".foutsamenvatting")
+    assert samenvatting.get_attribute("role") == "alert"
+    assert pagina.evaluate("document.activeElement.classList.contains('foutsamenvatting')")
+    assert "Inloggen is niet gelukt" in samenvatting.inner_text()
     assert axe_schendingen(pagina) == []
 
 
