@@ -122,7 +122,9 @@ ZICHTBARE_FOCUS = """() => {
     && s.outlineColor !== 'rgba(0, 0, 0, 0)' && s.outlineColor !== 'transparent';
   const schaduw = s.boxShadow && s.boxShadow !== 'none';
   const vlak = s.backgroundColor === 'rgb(255, 191, 71)';
-  return {zichtbaar: lijn || schaduw || vlak,
+  // text on the yellow focus background must be dark (white on yellow is 1.6:1)
+  const leesbaar = !vlak || s.color === 'rgb(11, 12, 12)';
+  return {zichtbaar: (lijn || schaduw || vlak) && leesbaar,
           nr: Array.prototype.indexOf.call(document.querySelectorAll('*'), el),
           wat: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' ' +
                (el.textContent || el.value || '').trim().slice(0, 40)};
