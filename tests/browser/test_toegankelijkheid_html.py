@@ -60,3 +60,17 @@ def test_de_toegankelijkheidsverklaring(client, db, django_assert_max_num_querie
     # linked from the footer of every page (base.html)
     assert '<a href="/toegankelijkheid/">' in tekst
     assert client.post("/toegankelijkheid/").status_code == 405
+
+
+def test_wie_de_dekking_rustig_leest_zet_het_verversen_stil(client, demo):
+    """WCAG 2.2.2: the coverage matrix of an open round polls every ten seconds; a link stops
+    that (the page then has no polling at all) and another starts it again."""
+    tekst = client.get("/programma/2027/dekking/").content.decode()
+    assert 'data-hx-trigger="every 10s"' in tekst
+    assert '<a href="?verversen=nee" data-ververs="uit">' in tekst
+    stil = client.get("/programma/2027/dekking/?verversen=nee").content.decode()
+    assert "data-hx-trigger" not in stil and "data-hx-get" not in stil
+    assert '<a href="/programma/2027/dekking/" data-ververs="aan">' in stil
+    # a closed round never polls and offers no switch
+    gesloten = client.get("/programma/2026/dekking/").content.decode()
+    assert "data-hx-trigger" not in gesloten and "data-ververs" not in gesloten
