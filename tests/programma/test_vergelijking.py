@@ -156,7 +156,7 @@ def test_de_csv_heeft_precies_de_rijen_van_de_pagina(rijen):
     programma = {veld for soort, _, veld in csv_.velden if soort == "programma"}
     assert {"Titel", "Visie: fundament"} <= programma
     for veld in programma:
-        assert f"{veld} <span" in html or f">{veld}</h4>" in html
+        assert f"{veld} <span" in html or f">{veld}</h3>" in html  # h3: under the h2 of its section
     # Amounts as plain integers, percentages with a decimal comma (Dutch Excel).
     budget = next(r for r in csv_.rijen if r[0] == "totaal" and r[3] == "Budget")
     assert re.fullmatch(r"\d+", budget[4]) and re.fullmatch(r"-?\d+,\d", budget[7])
