@@ -22,34 +22,45 @@ from django.core.cache import caches
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, urlencode
 
 from regio import publicatie
 
-#: the public read pages (URL names) that are the same for every anonymous visitor
-CACHEBAAR = frozenset(
-    {
-        "home",
-        "programma",
-        "programma-versie",
-        "begroting",
-        "synergie",
-        "thema",
-        "thema-jaar",
-        "opgave",
-        "opgave-jaar",
-        "gemeenten",
-        "gemeente",
-        "dekking",
-        "open-data",
-        "open-data-schema",
-        "feed",
-        "toegankelijkheid",
-        "zoeken",
-    }
-)
+#: the public read pages (URL names) that are the same for every anonymous visitor, with the
+#: query parameters each one reads: a request with any other parameter is not cached (a made-up
+#: parameter must not fill the cache with copies of a page)
+_ZONDER: frozenset[str] = frozenset()
+CACHEBAAR: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        (
+            "home",
+            "programma",
+            "programma-versie",
+            "begroting",
+            "synergie",
+            "thema",
+            "thema-jaar",
+            "opgave",
+            "opgave-jaar",
+            "gemeenten",
+            "gemeente",
+            "open-data",
+            "open-data-schema",
+            "open-data-schema-json",
+            "open-data-csv",
+            "open-data-json",
+            "feed",
+            "toegankelijkheid",
+        ),
+        _ZONDER,
+    ),
+    "dekking": frozenset({"verversen"}),
+    "zoeken": frozenset(
+        {"q", "soort", "thema", "gemeente", "status", "jaar", "vervangen", "pagina"}
+    ),
+}
 
 CACHE = "default"
 #: a page is kept at most this long even when nothing changes (memory is shared with others)
@@ -58,26 +69,33 @@ BEWAARTIJD = 24 * 3600
 HEADER = "X-Paginacache"
 
 
-def _cachebaar(request: HttpRequest) -> bool:
+def _adres(request: HttpRequest) -> str | None:
+    """The page this request asks for, normalised (path and its sorted parameters), or None when
+    it is not one the cache keeps."""
     if request.method not in ("GET", "HEAD") or "HX-Request" in request.headers:
-        return False
+        return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
-        return False
+        return None
     try:
         naam = resolve(request.path_info).url_name
     except Resolver404:
-        return False
-    return naam in CACHEBAAR
+        return None
+    if naam not in CACHEBAAR or not set(request.GET) <= CACHEBAAR[naam]:
+        return None
+    return f"{request.path}?{urlencode(sorted(request.GET.lists()), doseq=True)}"
 
 
-def _sleutel(request: HttpRequest, stand: publicatie.Stand, taal: str) -> str:
-    pad = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"pagina:{stand.sleutel}:{taal}:{pad}"
+def _sleutel(adres: str, stand: publicatie.Stand, taal: str) -> str:
+    """The page's key and validator: its address, the publication stand, the language, and the
+    day (pages that show "the current year" change at midnight without a publication)."""
+    tekst = f"{stand.sleutel}|{timezone.localdate().isoformat()}|{taal}|{adres}"
+    return hashlib.sha256(tekst.encode()).hexdigest()[:32]
 
 
 def _valideer(response: HttpResponse, etag: str, stand: publicatie.Stand) -> HttpResponse:
     response.headers["ETag"] = etag
     if stand.moment is not None:
+        # informative: the validator is the ETag (If-Modified-Since is not honoured, see below)
         response.headers["Last-Modified"] = http_date(stand.moment.timestamp())
     # a browser keeps the page and asks again each time; we answer 304 while it holds
     response.headers["Cache-Control"] = "public, max-age=0, must-revalidate"
@@ -92,20 +110,22 @@ class PaginaCache:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not _cachebaar(request):
+        adres = _adres(request)
+        if adres is None:
             return self.get_response(request)
         stand = publicatie.stand()
         taal = translation.get_language_from_request(request)
-        etag = f'"{stand.sleutel}-{taal}"'
-        niet_gewijzigd = get_conditional_response(
-            request,
-            etag=etag,
-            last_modified=int(stand.moment.timestamp()) if stand.moment else None,
-        )
+        sleutel = _sleutel(adres, stand, taal)
+        etag = f'"{sleutel}"'
+        # Validation by ETag only: Last-Modified has whole seconds and records when a change was
+        # written, not when it was committed, so a date can miss a change; the stand cannot.
+        niet_gewijzigd = get_conditional_response(request, etag=etag)
         if niet_gewijzigd is not None:
-            niet_gewijzigd.headers["Content-Language"] = taal
-            niet_gewijzigd.headers[HEADER] = "304"
-            return _valideer(niet_gewijzigd, etag, stand)
+            if niet_gewijzigd.status_code == 304:
+                niet_gewijzigd.headers["Content-Language"] = taal
+                niet_gewijzigd.headers[HEADER] = "304"
+                _valideer(niet_gewijzigd, etag, stand)
+            return niet_gewijzigd
         if connection.in_atomic_block:
             # this connection may see changes that are not committed (or will be rolled back):
             # what it renders is never kept, and it is not served what others rendered
@@ -114,8 +134,7 @@ class PaginaCache:
                 _valideer(response, etag, stand)
             return response
         cache = caches[CACHE]
-        sleutel = _sleutel(request, stand, taal)
-        bewaard = cache.get(sleutel)
+        bewaard = cache.get(f"pagina:{sleutel}")
         if bewaard is not None:
             bewaard.headers[HEADER] = "hit"
             return _zonder_inhoud_bij_head(request, bewaard)
@@ -127,7 +146,7 @@ class PaginaCache:
             and not getattr(request, "_paginacache_nee", False)
         ):
             _valideer(response, etag, stand)
-            cache.set(sleutel, response, BEWAARTIJD)
+            cache.set(f"pagina:{sleutel}", response, BEWAARTIJD)
             response.headers[HEADER] = "miss"
             return _zonder_inhoud_bij_head(request, response)
         return response

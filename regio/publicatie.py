@@ -46,6 +46,12 @@ NOOIT_OPENBAAR = (
 )
 
 
+#: the newest rows the stand counts: enough to see any transaction still running when later
+#: ones committed (its row has an older id but appears later), without counting a table that
+#: only grows on every request
+VENSTER = 10_000
+
+
 @dataclass(frozen=True)
 class Stand:
     """How far the public record has come: the cache key and validator of every public page."""
@@ -56,16 +62,21 @@ class Stand:
 
     @property
     def sleutel(self) -> str:
-        return f"{self.aantal}.{self.laatste}"
+        # the moment as well: after a flush and a new load, ids and counts start over
+        tijd = self.moment.timestamp() if self.moment else 0
+        return f"{self.aantal}.{self.laatste}.{tijd:.6f}"
 
 
 def stand() -> Stand:
-    """The current stand, in one query."""
+    """The current stand, in one query over the newest rows (an index range on the key)."""
     from regio.models import OpenbareWijziging
 
-    rij = OpenbareWijziging.objects.aggregate(
-        aantal=models.Count("pk"), laatste=models.Max("pk"), moment=models.Max("moment")
-    )
+    hoogste = OpenbareWijziging.objects.order_by("-pk").values("pk")[:1]
+    rij = OpenbareWijziging.objects.filter(
+        pk__gt=models.ExpressionWrapper(
+            models.Subquery(hoogste) - VENSTER, output_field=models.BigIntegerField()
+        )
+    ).aggregate(aantal=models.Count("pk"), laatste=models.Max("pk"), moment=models.Max("moment"))
     return Stand(aantal=rij["aantal"], laatste=rij["laatste"] or 0, moment=rij["moment"])
 
 

@@ -237,13 +237,35 @@ def test_queries_groeien_niet_met_de_gegevens(demo, client, bestand):
 
 def test_een_bestand_dat_niet_veranderde_is_een_304(demo, client):
     response = client.get("/open-data/2026/v1/besluiten.csv")
-    laatst = response["Last-Modified"]
-    assert laatst
+    etag = response["ETag"]
+    assert etag and response["Last-Modified"]
     document = client.get("/open-data/2026/v1/besluiten.json").json()
     assert document["stand_op"] >= document["voorgesteld_op"]
-    opnieuw = client.get("/open-data/2026/v1/besluiten.csv", HTTP_IF_MODIFIED_SINCE=laatst)
+    opnieuw = client.get("/open-data/2026/v1/besluiten.csv", HTTP_IF_NONE_MATCH=etag)
     assert opnieuw.status_code == 304
     assert opnieuw.content == b""
+    # another file has another validator
+    assert (
+        client.get("/open-data/2026/v1/bijdragen.csv", HTTP_IF_NONE_MATCH=etag).status_code == 200
+    )
+
+
+def test_een_afgesloten_jaar_is_geen_304_meer(demo, client):
+    """Closing the year moves none of the version's own moments, but changes the files' status
+    column: the validator (the publication stand) moves with it (review finding)."""
+    from django.contrib.auth import get_user_model
+
+    from programma.models import Jaarprogramma
+    from programma.services import sluit_programma_af
+
+    response = client.get("/open-data/2026/v1/versie.csv")
+    sluit_programma_af(
+        jaarprogramma=Jaarprogramma.objects.get(jaar=2026),
+        acting_user=get_user_model().objects.get(username="regiobestuur"),
+    )
+    opnieuw = client.get("/open-data/2026/v1/versie.csv", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert opnieuw.status_code == 200
+    assert "afgesloten" in opnieuw.content.decode()
 
 
 def test_json_is_utf8_en_leesbaar(demo, client):
