@@ -2,8 +2,11 @@
 the switch in regio.views.taal), but what a write stores is Dutch, the language of the council's
 record: the reasons in the history, the lapse reason of a vote, the messages in the e-mails. The
 services translate those texts when they write, so a request that may write (anything but GET,
-HEAD, OPTIONS) is handled in Dutch; its answer, usually a redirect, is read in the visitor's
-language again."""
+HEAD, OPTIONS) is handled in Dutch, its answer included: a form shown again with its errors, an
+htmx fragment, the message after a redirect. The page after the redirect is in the visitor's
+language again. (The other way, translating only around each service call, would need every
+service to keep its stored texts lazy; the public portal, the part that is read in English, has
+no forms that write.)"""
 
 from __future__ import annotations
 
