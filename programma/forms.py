@@ -341,6 +341,11 @@ class RegelingForm(forms.Form):
     verwachte_cofinanciering = BedragField(label=_("Verwachte cofinanciering (euro)"))
     toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=1000)
 
+    def __init__(self, *args, **kwargs):
+        # on one page with the synergy form, which has a toelichting too: ids must be unique
+        kwargs.setdefault("auto_id", "id_regeling_%s")
+        super().__init__(*args, **kwargs)
+
 
 class VerdeelsleutelForm(forms.Form):
     verdeelsleutel = forms.ChoiceField(

@@ -216,7 +216,7 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "regioportaal",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGINACACHE_MAX", 5000))},
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGINACACHE_MAX", 1000))},
     }
 }
 

@@ -59,3 +59,13 @@ def tekstverschil(oud, nieuw):
             for s in woordverschil(str(oud or ""), str(nieuw or ""))
         ),
     )
+
+
+@register.simple_tag
+def inhoud_lang():
+    """` lang="nl"` on an element with the portal's content (texts of the region and the
+    councils, always Dutch) when the page around it is in another language (WCAG 3.1.2)."""
+    from django.utils.html import mark_safe
+    from django.utils.translation import get_language
+
+    return mark_safe(' lang="nl"') if (get_language() or "nl")[:2] != "nl" else ""

@@ -68,7 +68,7 @@ PAGINAS = [
 ONDER_LAST = [
     ("home", "/"),
     ("programma 2027", "/programma/2027/"),
-    ("thema", "/themas/energie/"),
+    ("thema", "/themas/circulaire-regio/"),
     ("opgave", "/opgaven/energietransitie/"),
     ("gemeente", "/gemeenten/nijmegen/"),
     ("dekking 2027", "/programma/2027/dekking/"),
