@@ -15,11 +15,14 @@ kept only when it is a complete 200 that sets no cookie, rendered outside any op
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.db import connection
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
@@ -69,6 +72,22 @@ BEWAARTIJD = 24 * 3600
 HEADER = "X-Paginacache"
 
 
+@functools.lru_cache(maxsize=4096)
+def _url_naam(pad: str) -> str | None:
+    """The URL name of a path (the URLconf does not change while a worker runs); bounded, so
+    made-up paths cannot grow it."""
+    try:
+        return resolve(pad).url_name
+    except Resolver404:
+        return None
+
+
+@receiver(setting_changed)
+def _andere_urls(*, setting, **kwargs) -> None:
+    if setting == "ROOT_URLCONF":  # tests that swap the URLconf
+        _url_naam.cache_clear()
+
+
 def _adres(request: HttpRequest) -> str | None:
     """The page this request asks for, normalised (path and its sorted parameters), or None when
     it is not one the cache keeps."""
@@ -76,10 +95,7 @@ def _adres(request: HttpRequest) -> str | None:
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return None
-    try:
-        naam = resolve(request.path_info).url_name
-    except Resolver404:
-        return None
+    naam = _url_naam(request.path_info)
     if naam not in CACHEBAAR or not set(request.GET) <= CACHEBAAR[naam]:
         return None
     return f"{request.path}?{urlencode(sorted(request.GET.lists()), doseq=True)}"

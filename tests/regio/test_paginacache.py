@@ -208,10 +208,24 @@ def test_een_teruggedraaide_wijziging_laat_de_stand_staan(demo):
     stand = publicatie.stand()
     with pytest.raises(RuntimeError), transaction.atomic():
         publicatie.gewijzigd("proef")
-        assert publicatie.stand().aantal == stand.aantal + 1
+        binnen = publicatie.stand()
+        assert binnen.laatste > stand.laatste and binnen.sleutel != stand.sleutel
         raise RuntimeError
     assert publicatie.stand() == stand
-    assert OpenbareWijziging.objects.count() == stand.aantal
+    assert OpenbareWijziging.objects.order_by("-pk").first().pk == stand.laatste
+
+
+def test_een_late_commit_onder_de_nieuwste_verandert_de_stand(demo):
+    """PostgreSQL hands out ids before commit: a transaction that took id n and commits after
+    one with id n+1 adds a row below the newest. The stand still moves: it reads the newest
+    rows, not only the newest id."""
+    vrij = OpenbareWijziging.objects.order_by("-pk").first().pk + 10
+    OpenbareWijziging.objects.create(pk=vrij + 1, reden="later genomen, eerder vastgelegd")
+    voor = publicatie.stand()
+    OpenbareWijziging.objects.create(pk=vrij, reden="eerder genomen, later vastgelegd")
+    na = publicatie.stand()
+    assert na.laatste == voor.laatste == vrij + 1
+    assert na.sleutel != voor.sleutel
 
 
 def test_ingelogd_en_met_een_melding_nooit_uit_de_cache(demo_vastgelegd, client, login):
