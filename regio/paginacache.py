@@ -126,7 +126,8 @@ class PaginaCache:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        adres = _adres(request)
+        # in development (DEBUG, `make run`) a template edit must show at once: no cache there
+        adres = None if settings.DEBUG else _adres(request)
         if adres is None:
             return self.get_response(request)
         stand = publicatie.stand()

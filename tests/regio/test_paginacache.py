@@ -303,3 +303,11 @@ def test_head_krijgt_de_kop_van_get_zonder_inhoud(demo_vastgelegd, client):
         assert head["Content-Length"] == str(len(get.content))
         assert head["ETag"] == get["ETag"]
     assert client.get("/gemeenten/").content == get.content
+
+
+def test_in_ontwikkeling_geen_cache(demo_vastgelegd, client, settings):
+    """`make run` (DEBUG on): a template edit shows at once, no page is kept or validated."""
+    settings.DEBUG = True
+    for _ in range(2):
+        response = _bezoek(client, "/gemeenten/")
+        assert HEADER not in response and "ETag" not in response
