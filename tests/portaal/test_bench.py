@@ -26,7 +26,14 @@ def test_bench_meet_voorstellen_en_draait_ze_terug(demo, monkeypatch):
     stemhistorie = Stem.history.count()
     voor = (Bijdrage.objects.count(), Gemeente.objects.count(), Lidmaatschap.objects.count())
     uit = StringIO()
-    call_command("bench", herhalingen=1, voorstellen=2, zonder_documenten=True, stdout=uit)
+    call_command(
+        "bench",
+        herhalingen=1,
+        voorstellen=2,
+        zonder_documenten=True,
+        zonder_last=True,  # gunicorn cannot reach the test database
+        stdout=uit,
+    )
     tabel = uit.getvalue()
 
     assert re.search(r"\d+ cores", tabel)
@@ -101,3 +108,37 @@ def test_de_referentie_vult_haar_laatste_pagina():
     alineas = _bench_documenten.alineas_voor(2)
     assert _bench_documenten._platte_pdf(alineas)[1] == 2
     assert _bench_documenten._platte_pdf(alineas + 1)[1] == 3
+
+
+WRK_UIT = """Running 5s test @ http://127.0.0.1:1/
+  2 threads and 16 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     5.30ms    1.20ms  31.20ms   90.00%
+  Latency Distribution
+     50%    5.31ms
+     75%    5.90ms
+     90%    6.80ms
+     99%    1.20s{spatie}
+  14512 requests in 5.00s, 560.00MB read
+  Non-2xx or 3xx responses: 3
+Requests/sec:   2902.40
+Transfer/sec:    112.00MB
+""".format(spatie=" ")  # wrk pads a value in seconds with a space
+
+
+def test_de_lastmeting_leest_wrk(monkeypatch):
+    """The load table's figures are wrk's own: requests per second, p50 and p99, failures."""
+    import subprocess
+
+    from portaal.management.commands import _bench_last
+
+    class Uit:
+        stdout = WRK_UIT
+
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: Uit())
+    assert _bench_last.wrk("http://127.0.0.1:1/") == {
+        "rps": 2902.40,
+        "p50": 5.31,
+        "p99": 1200.0,
+        "fouten": 3,
+    }

@@ -58,7 +58,7 @@ def test_gemeentetabel_noemt_zijn_kolommen_ook_op_een_telefoon(demo, client):
     rij = re.search(r'<tr data-rij="opgave:[^"]+">(.*?)</tr>', html, re.S).group(1)
     labels = re.findall(r'<td[^>]*data-label="([^"]+)"', rij)
     assert labels == koppen[1:]  # every column after the opgave's name
-    assert labels[-1] == "Bijdrage Arnhem"
+    assert "Bijdrage Arnhem" in labels
 
 
 def test_het_zoekveld_in_de_kop_herhaalt_alleen_een_zoekvraag_op_de_zoekpagina(demo, client):

@@ -129,7 +129,7 @@ def wrk(url: str, duur: int = DUUR_S, verbindingen: int = VERBINDINGEN) -> dict:
         text=True,
         check=True,
     ).stdout
-    verdeling = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", uit, re.M))
+    verdeling = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", uit, re.M))
     fouten = re.search(r"Non-2xx or 3xx responses: (\d+)", uit)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", uit).group(1)),
