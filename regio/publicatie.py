@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import hashlib
+import threading
 from dataclasses import dataclass
 
 from django.db import models
@@ -76,6 +77,64 @@ class Stand:
         return f"{self.laatste}.{vingerafdruk}.{tijd:.6f}"
 
 
+def _sql(tabel: str) -> str:
+    # the moments as text: parsing twenty datetimes would cost more than the query
+    return f"SELECT id, CAST(moment AS TEXT) FROM {tabel} ORDER BY id DESC LIMIT {VENSTER}"  # noqa: S608
+
+
+_lezer = threading.local()
+
+
+def _eigen_verbinding(connection):
+    """This worker's own PostgreSQL connection for the stand (settings.STAND_EIGEN_VERBINDING):
+    autocommit, no pool to check it out of and no health check
+    before every request. A broken one (PostgreSQL restarted) is replaced on the next call."""
+    import psycopg
+
+    verbinding = getattr(_lezer, "verbinding", None)
+    if verbinding is None or verbinding.closed or verbinding.broken:
+        params = {
+            k: v
+            for k, v in connection.get_connection_params().items()
+            if k not in ("cursor_factory", "context", "prepare_threshold")
+        }
+        verbinding = psycopg.connect(**params, autocommit=True, prepare_threshold=None)
+        _lezer.verbinding = verbinding
+    return verbinding
+
+
+def sluit_eigen_verbinding() -> None:
+    """Close this thread's own connection (tests; a worker's ends with its process)."""
+    verbinding = getattr(_lezer, "verbinding", None)
+    if verbinding is not None:
+        verbinding.close()
+        _lezer.verbinding = None
+
+
+def _lees(connection, tabel: str) -> list[tuple]:
+    from django.conf import settings
+
+    if (
+        getattr(settings, "STAND_EIGEN_VERBINDING", False)
+        and connection.vendor == "postgresql"
+        # a request inside a transaction must see its own uncommitted changes: Django's
+        # connection, as for everything else it reads
+        and not connection.in_atomic_block
+    ):
+        import psycopg
+
+        for poging in (1, 2):
+            try:
+                return _eigen_verbinding(connection).execute(_sql(tabel)).fetchall()
+            except psycopg.OperationalError:
+                sluit_eigen_verbinding()
+                if poging == 2:
+                    raise
+    with connection.cursor() as cursor:
+        cursor.execute(_sql(tabel))
+        return cursor.fetchall()
+
+
 def stand() -> Stand:
     """The current stand, in one query: a backward scan of the primary key index. Plain SQL,
     because it runs on every anonymous request and the ORM would spend more time building it
@@ -84,13 +143,7 @@ def stand() -> Stand:
 
     from regio.models import OpenbareWijziging
 
-    tabel = connection.ops.quote_name(OpenbareWijziging._meta.db_table)
-    with connection.cursor() as cursor:
-        # the moments as text: parsing twenty datetimes would cost more than the query
-        cursor.execute(
-            f"SELECT id, CAST(moment AS TEXT) FROM {tabel} ORDER BY id DESC LIMIT {VENSTER}"  # noqa: S608
-        )
-        rijen = cursor.fetchall()
+    rijen = _lees(connection, connection.ops.quote_name(OpenbareWijziging._meta.db_table))
     if not rijen:
         return Stand(ids=(), moment=None)
     moment = parse_datetime(max(m for _, m in rijen))  # one format, so text order is time order

@@ -210,6 +210,11 @@ if not DEBUG or STATIC_ROOT.is_dir():
     # until `collectstatic` has run)
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
+# Production: each worker reads the publication stand over a connection of its own (prepared,
+# no pool checkout or health check per request; regio/publicatie.py). Off in development and
+# tests, where a test database must be droppable at the end.
+STAND_EIGEN_VERBINDING = env_bool("STAND_EIGEN_VERBINDING", not DEBUG)
+
 # The public page cache (regio/paginacache.py) in each worker's memory: its key is the
 # publication stand in the database, so workers never disagree about what is current.
 CACHES = {

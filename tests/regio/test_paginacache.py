@@ -311,3 +311,40 @@ def test_in_ontwikkeling_geen_cache(demo_vastgelegd, client, settings):
     for _ in range(2):
         response = _bezoek(client, "/gemeenten/")
         assert HEADER not in response and "ETag" not in response
+
+
+@pytest.fixture
+def eigen_verbinding(settings):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the stand's own connection is for PostgreSQL")
+    settings.STAND_EIGEN_VERBINDING = True
+    yield
+    publicatie.sluit_eigen_verbinding()  # or the test database cannot be dropped
+
+
+def test_de_stand_over_een_eigen_verbinding(demo_vastgelegd, eigen_verbinding, settings):
+    """Production reads the stand over a worker's own connection: the same stand as Django's
+    connection sees, a commit moves it, and a broken connection is replaced."""
+    from django.db import connection
+
+    eigen = publicatie.stand()
+    assert publicatie._lezer.verbinding is not None
+    settings.STAND_EIGEN_VERBINDING = False
+    assert publicatie.stand() == eigen
+    settings.STAND_EIGEN_VERBINDING = True
+    publicatie.gewijzigd("proef")  # autocommit: committed at once
+    assert publicatie.stand() != eigen
+    publicatie._lezer.verbinding.close()  # as after a restart of PostgreSQL
+    assert publicatie.stand().laatste > eigen.laatste
+    assert not publicatie._lezer.verbinding.closed
+    # inside a transaction the request's own connection is read (it sees its own changes)
+    from django.db import transaction
+
+    with transaction.atomic():
+        publicatie.gewijzigd("nog niet vastgelegd")
+        binnen = publicatie.stand()
+        assert binnen.laatste == max(
+            OpenbareWijziging.objects.using(connection.alias).values_list("pk", flat=True)
+        )
