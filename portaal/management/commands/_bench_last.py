@@ -155,7 +155,7 @@ def meet(paginas: list[tuple[str, str]]) -> list[str]:
         for naam, pad in metingen:
             # warm every worker's page cache: the table is about the steady state (the
             # rendering itself is in the table above, per page)
-            for _ in range(8 * (os.cpu_count() or 1)):
+            for _ in range(10 * (2 * (os.cpu_count() or 1) + 1)):
                 with urllib.request.urlopen(basis + pad, timeout=30) as antwoord:
                     status = antwoord.status
                     antwoord.read()
