@@ -111,7 +111,7 @@ def _sleutel(adres: str, stand: publicatie.Stand, taal: str) -> str:
 def _valideer(response: HttpResponse, etag: str, stand: publicatie.Stand) -> HttpResponse:
     response.headers["ETag"] = etag
     if stand.moment is not None:
-        # informative: the validator is the ETag (If-Modified-Since is not honoured, see below)
+        # informative: the validator is the ETag (If-Modified-Since is not honoured)
         response.headers["Last-Modified"] = http_date(stand.moment.timestamp())
     # a browser keeps the page and asks again each time; we answer 304 while it holds
     response.headers["Cache-Control"] = "public, max-age=0, must-revalidate"
@@ -156,12 +156,7 @@ class PaginaCache:
             bewaard.headers[HEADER] = "hit"
             return _zonder_inhoud_bij_head(request, bewaard)
         response = self.get_response(request)
-        if (
-            response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and not getattr(request, "_paginacache_nee", False)
-        ):
+        if response.status_code == 200 and not response.streaming and not response.cookies:
             _valideer(response, etag, stand)
             cache.set(f"pagina:{sleutel}", response, BEWAARTIJD)
             response.headers[HEADER] = "miss"
@@ -177,8 +172,3 @@ def _zonder_inhoud_bij_head(request: HttpRequest, response: HttpResponse) -> Htt
         response.content = b""
         response.headers["Content-Length"] = str(lengte)
     return response
-
-
-def niet_bewaren(request: HttpRequest) -> None:
-    """A view says that this one answer must not be kept (it depends on more than the URL)."""
-    request._paginacache_nee = True
