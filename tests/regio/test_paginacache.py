@@ -348,3 +348,13 @@ def test_de_stand_over_een_eigen_verbinding(demo_vastgelegd, eigen_verbinding, s
         assert binnen.laatste == max(
             OpenbareWijziging.objects.using(connection.alias).values_list("pk", flat=True)
         )
+
+
+def test_elke_bewaarde_paginanaam_bestaat():
+    """The cache names its pages by URL name: a renamed URL would silently stop being cached."""
+    from django.urls import get_resolver
+
+    from regio.paginacache import CACHEBAAR
+
+    namen = {naam for naam in get_resolver().reverse_dict if isinstance(naam, str)}
+    assert set(CACHEBAAR) <= namen, set(CACHEBAAR) - namen
