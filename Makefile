@@ -45,9 +45,22 @@ test: pango lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
-bench: pango migrate
-	$(PY) manage.py demo
-	$(PY) manage.py bench
+# The bench measures the production stack against PostgreSQL, at two scales, each in a database
+# of its own (kept between runs: the national one takes minutes to load): the demo region, then
+# the demo at national scale, with its figures beside the regional ones.
+BENCH_PG ?= postgres://root@127.0.0.1:5432
+BENCH_REGIO := DATABASE_URL=$(BENCH_PG)/regioportaal_bench
+BENCH_NATIONAAL := DATABASE_URL=$(BENCH_PG)/regioportaal_bench_nationaal
+bench: pango setup
+	$(BENCH_REGIO) $(PY) manage.py maak_database
+	$(BENCH_REGIO) $(PY) manage.py migrate --noinput -v 0
+	$(BENCH_REGIO) $(PY) manage.py demo
+	$(BENCH_REGIO) $(PY) manage.py bench --bewaar .bench/regionaal.json
+	$(BENCH_NATIONAAL) $(PY) manage.py maak_database
+	$(BENCH_NATIONAAL) $(PY) manage.py migrate --noinput -v 0
+	$(BENCH_NATIONAAL) $(PY) manage.py demo --scale national
+	$(BENCH_NATIONAAL) $(PY) manage.py bench --scale national --vergelijk .bench/regionaal.json \
+		--bewaar .bench/nationaal.json
 
 messages: setup
 	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=tests --ignore=test-artifacts

@@ -18,12 +18,13 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from opgaven.models import Opgave
-from portaal.demo import inhoud
+from portaal.demo import inhoud, nationaal
 from portaal.rollen import Rol, installeer_rollen
 from programma import services as programma
 from programma.models import Jaarprogramma, Status
 from raden import services as raden
 from raden.models import Besluit, Keuze, Partij, Raadslid, Reden, Stem, Stemming, Uitkomst, Vraag
+from regio import publicatie
 from regio.history import bewaar, op_moment
 from regio.models import Bestuurder, Gemeente, Inwonertal, Lidmaatschap, Partner, Thema
 
@@ -233,7 +234,10 @@ def _programma(jaar: int, ref: dict, users: dict) -> None:
     with op_moment(voorgesteld):
         versie = programma.stel_programma_voor(versie=versie, acting_user=bestuur, op=voorgesteld)
     if jaar in inhoud.BESLUITEN:
-        _besluitronde(jaar, versie, users)
+        # at national scale the demo's councils vote (through the services, as the data
+        # describes) on the demo's own opgaven; the generated opgaven they have yet to decide
+        eigen = {o["slug"] for o in inhoud.OPGAVEN} if ref.get("nationaal") else None
+        _besluitronde(jaar, versie, users, eigen)
     elif status in (Status.VASTGESTELD, Status.AFGESLOTEN):
         programma.stel_programma_vast(jaarprogramma=versie.jaarprogramma, acting_user=bestuur)
     if status == Status.AFGESLOTEN:
@@ -281,6 +285,8 @@ def _stel_op(jaar: int, visie: dict, ref: dict, bestuur, bureau):
                 acting_user=bureau,
             )
         per_slug[o["slug"]] = po
+    if jaar >= nationaal.JAAR and ref.get("nationaal"):
+        nationaal.neem_op(versie, ref["nationaal"], ref, bureau, begin=len(per_slug) + 1)
     for s in inhoud.SYNERGIEEN:
         if s["van"] in per_slug and s["naar"] in per_slug:
             programma.voeg_synergie_toe(
@@ -450,7 +456,14 @@ def _stem_als_raad(stemming, raad, keuze: dict[int, tuple[str, str]], griffier, 
 
 
 def _vergadering(
-    gemeente, versie, datum: datetime.date, *, verworpen=(), staken=None, zienswijzen=None
+    gemeente,
+    versie,
+    datum: datetime.date,
+    *,
+    verworpen=(),
+    staken=None,
+    zienswijzen=None,
+    eigen: set[str] | None = None,
 ) -> None:
     """One council meeting that decides on every opgave of the version: open, vote, close,
     confirm, at the evening's moments. `staken` is the opgave on which the vote ties and waits
@@ -463,8 +476,13 @@ def _vergadering(
         versie=versie,
         vergaderdatum=datum,
         acting_user=griffier,
+        opgaven=None
+        if eigen is None
+        else [po for po in versie.opgaven.select_related("opgave") if po.opgave.slug in eigen],
         op=_toen(datum, OPENING),
     )
+    # four minutes apart, or closer where a national programme has a few hundred opgaven
+    tussen = min(TUSSEN_STEMMINGEN, datetime.timedelta(minutes=110) / max(len(geopend), 1))
     for i, stemming in enumerate(geopend):
         slug = stemming.programma_opgave.opgave.slug
         bedoeld = STAKEN if slug == staken else VERWORPEN if slug in verworpen else AANGENOMEN
@@ -473,7 +491,7 @@ def _vergadering(
             raad,
             _stemgedrag(gemeente, raad, slug, bedoeld),
             griffier,
-            op=_toen(datum, EERSTE_STEMMING, i * TUSSEN_STEMMINGEN),
+            op=_toen(datum, EERSTE_STEMMING, i * tussen),
         )
         stemming = _op(raden.sluit_stemming)(
             stemming=stemming, acting_user=griffier, op=_toen(datum, SLUITING)
@@ -523,7 +541,7 @@ def _vragen(ronde: dict, versie, nummer: int, bureau) -> None:
             )
 
 
-def _besluitronde(jaar: int, versie, users: dict) -> None:
+def _besluitronde(jaar: int, versie, users: dict, eigen: set[str] | None = None) -> None:
     """The decision round of a proposed year as the data describes it: for a vastgesteld year
     every council decides and the regiobestuur closes the round; otherwise the round is left
     under way, after a correction if there is one."""
@@ -538,6 +556,7 @@ def _besluitronde(jaar: int, versie, users: dict) -> None:
             datum,
             verworpen=_verworpen(ronde, slug),
             zienswijzen=_zienswijzen(ronde, slug),
+            eigen=eigen,
             **extra,
         )
 
@@ -570,6 +589,21 @@ def _besluitronde(jaar: int, versie, users: dict) -> None:
             acting_user=bestuur,
             op=_toen(ronde["gesloten"], BESTUURSVERGADERING) if "gesloten" in ronde else None,
         )
+
+
+def _huidige_versie(jaar: int):
+    from programma.models import ProgrammaVersie
+
+    return (
+        ProgrammaVersie.objects.bevroren()
+        .filter(jaarprogramma__jaar=jaar)
+        .order_by("-nummer")
+        .first()
+    )
+
+
+class DemoFout(Exception):
+    """The demo cannot be loaded into this database as asked."""
 
 
 def _corrigeer(versie, c: dict, bestuur, bureau):
@@ -615,7 +649,10 @@ def _open_venster(gemeente, versie, spec: dict) -> None:
         _stem_per_fractie(stemming, raad, keuze, griffier)
 
 
-def laad_demo() -> dict:
+REGIONAAL, NATIONAAL = "regional", "national"
+
+
+def laad_demo(schaal: str = REGIONAAL, melding=None) -> dict:
     """Load (or complete) the demo region; returns counts for the command to print. The
     services notify griffiers, raadsleden and the regiobestuur by e-mail after commit; the
     demo's hundreds of votes must reach no one, so nothing is sent while it loads (the
@@ -624,20 +661,35 @@ def laad_demo() -> dict:
         EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
         DEBUG=False,  # nor is a log kept in memory of its hundred thousand queries
     ):
-        return _laad()
+        return _laad(schaal, melding or (lambda tekst: None))
 
 
 @transaction.atomic
-def _laad() -> dict:
+def _laad(schaal: str, melding) -> dict:
     wachtwoord = make_password(inhoud.GEBRUIKERS["wachtwoord"])  # one slow hash for 40 accounts
     users = _rollen(wachtwoord)
     ref = _referentie(users[Rol.FUNCTIONEEL_BEHEER])
     _raden_en_bestuurders(ref, users[Rol.FUNCTIONEEL_BEHEER], wachtwoord)
+    if schaal == NATIONAAL and not nationaal.is_geladen():
+        if Jaarprogramma.objects.filter(jaar__gte=nationaal.JAAR).exists():
+            raise DemoFout(
+                "Deze database heeft de demo al op regionale schaal; de nationale schaal "
+                "vraagt een lege database."
+            )
+        beheer = users[Rol.FUNCTIONEEL_BEHEER]
+        nationaal.gemeenten_en_raden(beheer, wachtwoord)
+        ref["nationaal"] = nationaal.opgaven(ref, beheer)
+        melding(f"{len(ref['nationaal'])} opgaven en de raden van {nationaal.GEMEENTEN} gemeenten")
     for jaar in sorted(inhoud.VISIE):
         _programma(jaar, ref, users)
+        melding(f"programma {jaar}")
+    if ref.get("nationaal"):
+        nationaal.stemmen(_huidige_versie(nationaal.JAAR), melding)
+        publicatie.gewijzigd("demo op nationale schaal geladen")
     return {
-        "gemeenten": len(ref["gemeenten"]),
-        "opgaven": len(ref["opgaven"]),
+        "gemeenten": Gemeente.objects.count(),
+        "opgaven": Opgave.objects.count(),
+        "raadsleden": Raadslid.objects.count(),
         "programma's": Jaarprogramma.objects.count(),
         "gebruikers": User.objects.count(),
         "stemmingen": Stemming.objects.count(),

@@ -31,6 +31,8 @@ KOP = (
     f"{'onder last (gunicorn, wrk)':<36}{'status':>7}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
     f"{'× statisch':>12}"
 )
+#: the columns a national run adds: p50 and p99 as a multiple of the regional run's
+KOP_VERGELIJK = f"{'p50 × reg':>10}{'p99 × reg':>10}"
 DUUR_S = 5
 VERBINDINGEN = 16
 
@@ -139,15 +141,14 @@ def wrk(url: str, duur: int = DUUR_S, verbindingen: int = VERBINDINGEN) -> dict:
     }
 
 
-def meet(paginas: list[tuple[str, str]]) -> list[str]:
-    """The table rows: the static file first, then each page with its ratio to it."""
+def metingen(paginas: list[tuple[str, str]]) -> list[tuple[str, int, dict]] | str:
+    """(name, status, wrk figures) for the static file first, then each page; or why not."""
     if shutil.which("wrk") is None:
-        return ["onder last: overgeslagen, wrk ontbreekt (apt-get install wrk)"]
+        return "onder last: overgeslagen, wrk ontbreekt (apt-get install wrk)"
     try:
         import gunicorn  # noqa: F401
     except ImportError:
-        return ["onder last: overgeslagen, gunicorn ontbreekt (make setup)"]
-    regels = []
+        return "onder last: overgeslagen, gunicorn ontbreekt (make setup)"
     with stack() as (basis, statisch):
         metingen = [("statisch bestand (css, WhiteNoise)", f"/static/{statisch['css/regio.css']}")]
         metingen += paginas
@@ -160,11 +161,28 @@ def meet(paginas: list[tuple[str, str]]) -> list[str]:
                     status = antwoord.status
                     antwoord.read()
             resultaten.append((naam, status, wrk(basis + pad)))
-        referentie = resultaten[0][2]["rps"]
-        for naam, status, r in resultaten:
-            fout = f" ({r['fouten']} fout)" if r["fouten"] else ""
-            regels.append(
-                f"{naam:<36}{status:>7}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}"
-                f"{r['rps'] / referentie:>12.2f}{fout}"
-            )
-    return regels
+    return resultaten
+
+
+def regels(resultaten: list[tuple[str, int, dict]], vergelijk: dict | None = None) -> list[str]:
+    """The table rows, each page with its ratio to the static file (and, given the figures of
+    the regional run, its p50 and p99 as a multiple of the regional ones)."""
+    referentie = resultaten[0][2]["rps"]
+    uit = []
+    for naam, status, r in resultaten:
+        fout = f" ({r['fouten']} fout)" if r["fouten"] else ""
+        regel = (
+            f"{naam:<36}{status:>7}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}"
+            f"{r['rps'] / referentie:>12.2f}"
+        )
+        if vergelijk is not None and naam in vergelijk:
+            regio = vergelijk[naam]
+            regel += f"{r['p50'] / regio['p50']:>10.2f}{r['p99'] / regio['p99']:>10.2f}"
+        uit.append(regel + fout)
+    return uit
+
+
+def meet(paginas: list[tuple[str, str]]) -> list[str]:
+    """The table rows: the static file first, then each page with its ratio to it."""
+    resultaten = metingen(paginas)
+    return [resultaten] if isinstance(resultaten, str) else regels(resultaten)

@@ -9,6 +9,7 @@ timed test suite."""
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import statistics
 import time
@@ -118,6 +119,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--zonder-last", action="store_true", help="geen lastmeting door gunicorn en wrk"
         )
+        parser.add_argument(
+            "--scale",
+            choices=["regional", "national"],
+            default="regional",
+            help="de schaal van de geladen demo (manage.py demo --scale)",
+        )
+        parser.add_argument("--bewaar", help="schrijf de cijfers als JSON naar dit bestand")
+        parser.add_argument(
+            "--vergelijk", help="JSON van een regionale meting: zet de cijfers ernaast"
+        )
 
     def handle(
         self,
@@ -128,10 +139,17 @@ class Command(BaseCommand):
         downloads: int,
         zonder_documenten: bool,
         zonder_last: bool,
+        scale: str = "regional",
+        bewaar: str | None = None,
+        vergelijk: str | None = None,
         **options,
     ):
+        regionaal = None
+        if vergelijk:
+            with open(vergelijk) as f:
+                regionaal = json.load(f)
         regels = self._paginas(herhalingen)
-        last = [] if zonder_last else _bench_last.meet(ONDER_LAST)
+        last = [] if zonder_last else _bench_last.metingen(ONDER_LAST)
         # Before the proposals: the generated programme would set the process's peak memory.
         documenten = (
             []
@@ -145,35 +163,43 @@ class Command(BaseCommand):
             verdeel(budget, inwoners)
         verdeel_us = (time.perf_counter() - begin) / aantal * 1e6
         bestuur = get_user_model().objects.get(username="regiobestuur")
-        voorstel = [
-            self._voorstel_2028(bestuur, voorstellen),
-            self._voorstel_groot(bestuur, voorstellen),
-        ]
+        voorstel = [self._voorstel_2028(bestuur, voorstellen)]
+        if scale == "regional":  # at national scale the 2028 concept is that programme itself
+            voorstel.append(self._voorstel_groot(bestuur, voorstellen))
         stemming = self._stemming()
         historie = _bench_historie.meet()
 
         cores = os.cpu_count()
         beschikbaar = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
+        omvang = _omvang()
         self.stdout.write(
-            f"Regioportaal bench · database {connection.vendor} · {cores} cores "
-            f"({beschikbaar} beschikbaar) · {herhalingen} herhalingen · DEBUG={settings.DEBUG}"
+            f"Regioportaal bench · schaal {scale} ({omvang}) · database {connection.vendor} · "
+            f"{cores} cores ({beschikbaar} beschikbaar) · {herhalingen} herhalingen · "
+            f"DEBUG={settings.DEBUG}"
         )
         kop = (
             f"{'pagina (zonder paginacache)':<36}{'status':>7}{'queries':>9}{'p50 ms':>9}"
             f"{'p95 ms':>9}{'kB':>12}{'cache ms':>10}"
         )
+        if regionaal:
+            kop += f"{'q reg':>7}{'p50 × reg':>10}"
         lijn = "-" * len(kop)
         self.stdout.write(kop)
         self.stdout.write(lijn)
         for naam, status, queries, p50, p95, kb, hit in regels:
             treffer = f"{hit:>10.2f}" if hit is not None else f"{'-':>10}"
-            self.stdout.write(
-                f"{naam:<36}{status:>7}{queries:>9}{p50:>9.1f}{p95:>9.1f}{kb:>12}{treffer}"
-            )
+            regel = f"{naam:<36}{status:>7}{queries:>9}{p50:>9.1f}{p95:>9.1f}{kb:>12}{treffer}"
+            if regionaal and naam in regionaal["paginas"]:
+                r = regionaal["paginas"][naam]
+                regel += f"{r['queries']:>7}{p50 / r['p50']:>10.2f}"
+            self.stdout.write(regel)
         self.stdout.write(lijn)
-        if last:
-            self.stdout.write(_bench_last.KOP)
-            for regel in last:
+        if isinstance(last, str):
+            self.stdout.write(last)
+            self.stdout.write(lijn)
+        elif last:
+            self.stdout.write(_bench_last.KOP + (_bench_last.KOP_VERGELIJK if regionaal else ""))
+            for regel in _bench_last.regels(last, regionaal["last"] if regionaal else None):
                 self.stdout.write(regel)
             self.stdout.write(lijn)
         if documenten:
@@ -207,6 +233,20 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"opbouw van het gegenereerde programma (niet in de meting): {self._opbouw_s:.1f} s"
             )
+        cijfers = {
+            "schaal": scale,
+            "paginas": {r[0]: {"queries": r[2], "p50": r[3], "p95": r[4]} for r in regels},
+            "last": {n: r for n, _, r in last} if isinstance(last, list) else {},
+            "voorstellen": {
+                v[0]: statistics.median(v[2]) for v in voorstel if not isinstance(v, str)
+            },
+        }
+        for regel in doelen(cijfers, regionaal):
+            self.stdout.write(regel)
+        if bewaar:
+            os.makedirs(os.path.dirname(os.path.abspath(bewaar)), exist_ok=True)
+            with open(bewaar, "w") as f:
+                json.dump(cijfers, f, indent=1)
 
     def _paginas(self, herhalingen: int) -> list[tuple]:
         regels = []
@@ -221,7 +261,8 @@ class Command(BaseCommand):
                 response, inhoud = _haal(client, url)
                 queries = len(connection.queries)
                 tijden = []
-                for _ in range(herhalingen):
+                # at most ten seconds per page (a national matrix renders for seconds)
+                while len(tijden) < herhalingen and sum(tijden) < 10_000 or len(tijden) < 3:
                     caches["default"].clear()  # the rendering, not the page cache
                     begin = time.perf_counter()
                     _haal(client, url)
@@ -246,7 +287,7 @@ class Command(BaseCommand):
                         response.status_code,
                         queries,
                         statistics.median(tijden),
-                        tijden[int(len(tijden) * 0.95) - 1],
+                        tijden[max(int(len(tijden) * 0.95) - 1, 0)],
                         len(inhoud) // 1024,
                         hit,
                     )
@@ -358,6 +399,56 @@ class Command(BaseCommand):
         except Teruggedraaid:
             pass
         return uitkomst
+
+
+def _omvang() -> str:
+    from raden.models import Raadslid, Stem
+
+    return (
+        f"{Gemeente.objects.count()} gemeenten, {Opgave.objects.count()} opgaven, "
+        f"{Raadslid.objects.count()} raadsleden, {Stem.objects.count()} stemmen"
+    )
+
+
+#: the targets of issue 19
+RATIO_MIN, P99_MAX_MS, NATIONAAL_MAX, VOORSTEL_MAX_MS = 0.5, 50.0, 2.0, 60_000
+
+
+def doelen(cijfers: dict, regionaal: dict | None) -> list[str]:
+    """One line per target of issue 19: met, or not and by how much."""
+    uit = ["doelen:"]
+
+    def regel(goed: bool, tekst: str) -> None:
+        uit.append(f"  {'gehaald    ' if goed else 'NIET GEHAALD'} {tekst}")
+
+    last = cijfers["last"]
+    if last:
+        statisch = next(iter(last.values()))["rps"]
+        for naam, r in list(last.items())[1:]:
+            ratio = r["rps"] / statisch
+            regel(ratio >= RATIO_MIN, f"{naam}: {ratio:.2f} × statisch (min. {RATIO_MIN})")
+            regel(r["p99"] < P99_MAX_MS, f"{naam}: p99 {r['p99']:.1f} ms (< {P99_MAX_MS:.0f})")
+            regel(r["fouten"] == 0, f"{naam}: {r['fouten']} foute antwoorden onder last")
+    if regionaal:
+        for naam, r in cijfers["paginas"].items():
+            reg = regionaal["paginas"].get(naam)
+            if reg is None:
+                continue
+            regel(
+                r["queries"] == reg["queries"],
+                f"{naam}: {r['queries']} queries (regionaal {reg['queries']})",
+            )
+            factor = r["p50"] / reg["p50"]
+            regel(factor <= NATIONAAL_MAX, f"{naam}: render p50 {factor:.2f} × regionaal")
+        for naam, r in last.items():
+            reg = regionaal["last"].get(naam)
+            if reg is not None:
+                factor = r["p50"] / reg["p50"]
+                regel(factor <= NATIONAAL_MAX, f"{naam} onder last: p50 {factor:.2f} × regionaal")
+        for naam, ms in cijfers["voorstellen"].items():
+            if naam.startswith("concept 2028"):
+                regel(ms < VOORSTEL_MAX_MS, f"voorstellen {naam}: {ms / 1000:.1f} s (< 60 s)")
+    return uit
 
 
 def _genereer(bestuur) -> ProgrammaVersie:
