@@ -7,8 +7,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Min, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Max, Min, Q, Sum
 
 from programma.models import Deelnemer, ProgrammaOpgave, ProgrammaVersie, Status
 from raden.models import Besluit, Keuze, Stem, Stemming, Vraag
@@ -212,23 +211,23 @@ def besluitrondes(versies: list[ProgrammaVersie]) -> list[Besluitronde]:
         return []
     ids = [v.pk for v in versies]
     rondes = {v.pk: Besluitronde(versie=v) for v in versies}
-    vergaderingen = (
-        Stemming.objects.filter(versie=OuterRef("versie_id"), vervallen_reden="")
-        .order_by()
-        .values("versie")
-    )
-    # Per opgave: one join to its Besluiten (one-to-many, with only its one-to-one Dekking
-    # beside it: nothing to multiply); the span of the version's meetings as a subquery.
+    # Per opgave: one join to its Stemmingen and their Besluiten (one Besluit per Stemming at
+    # most, with only the opgave's one-to-one Dekking beside it: nothing to multiply), with the
+    # span of the meetings. No subquery anywhere: Django groups by a subquery, and the database
+    # then computes it for every row joined (68,000 at national scale: forty minutes).
+    geldig = Q(stemmingen__vervallen_reden="")
     for versie_id, po_id, ja, nee, toegezegd, gedekt, eerste, laatste in (
         ProgrammaOpgave.objects.filter(versie__in=ids)
         .order_by()
         .values_list("versie_id", "pk", "dekking__gedekt")
         .annotate(
-            ja=Count("besluiten", filter=Q(besluiten__deelname=True)),
-            nee=Count("besluiten", filter=Q(besluiten__deelname=False)),
-            toegezegd=Sum("besluiten__bijdrage", filter=Q(besluiten__deelname=True)),
-            eerste=Subquery(vergaderingen.annotate(d=Min("vergaderdatum")).values("d")[:1]),
-            laatste=Subquery(vergaderingen.annotate(d=Max("vergaderdatum")).values("d")[:1]),
+            ja=Count("stemmingen__besluit", filter=Q(stemmingen__besluit__deelname=True)),
+            nee=Count("stemmingen__besluit", filter=Q(stemmingen__besluit__deelname=False)),
+            toegezegd=Sum(
+                "stemmingen__besluit__bijdrage", filter=Q(stemmingen__besluit__deelname=True)
+            ),
+            eerste=Min("stemmingen__vergaderdatum", filter=geldig),
+            laatste=Max("stemmingen__vergaderdatum", filter=geldig),
         )
         .values_list(
             "versie_id", "pk", "ja", "nee", "toegezegd", "dekking__gedekt", "eerste", "laatste"
@@ -236,23 +235,24 @@ def besluitrondes(versies: list[ProgrammaVersie]) -> list[Besluitronde]:
     ):
         ronde = rondes[versie_id]
         ronde.opgaven += 1
-        ronde.eerste, ronde.laatste = eerste, laatste
+        if eerste is not None:
+            ronde.eerste = min(ronde.eerste or eerste, eerste)
+            ronde.laatste = max(ronde.laatste or laatste, laatste)
         ronde.per_opgave[po_id] = OpgaveStand(
             ja=ja, nee=nee, toegezegd=toegezegd or 0, gedekt=gedekt
         )
-    # Per raad that takes part: on how many opgaven of the version it decided.
-    besloten = (
-        Besluit.objects.filter(
-            gemeente=OuterRef("gemeente_id"), programma_opgave__versie=OuterRef("versie_id")
-        )
-        .order_by()
-        .values("gemeente")
-        .annotate(n=Count("pk"))
-        .values("n")[:1]
-    )
+    # Per raad that takes part: on how many opgaven of the version it decided (a join to the
+    # gemeente's Besluiten, counted where they are on this version).
     for versie_id, aantal in (
         Deelnemer.objects.filter(versie__in=ids)
-        .annotate(n=Coalesce(Subquery(besloten), 0))
+        .order_by()
+        .values_list("versie_id", "pk")
+        .annotate(
+            n=Count(
+                "gemeente__besluiten",
+                filter=Q(gemeente__besluiten__programma_opgave__versie=F("versie")),
+            )
+        )
         .values_list("versie_id", "n")
     ):
         ronde = rondes[versie_id]

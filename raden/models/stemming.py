@@ -127,6 +127,12 @@ class Stemming(Bevriesbaar):
         ordering = ["gemeente__naam", "programma_opgave__rangorde", "geopend_op"]
         verbose_name = _("stemming")
         verbose_name_plural = _("stemmingen")
+        indexes = [
+            # the span of a version's council meetings (raden.selectors_openbaar.besluitrondes,
+            # per opgave): two index lookups instead of reading every vote of the version,
+            # 65,000 at national scale, once per opgave
+            models.Index(fields=["versie", "vergaderdatum"], name="stemming_versie_datum"),
+        ]
         constraints = [
             # one running vote per gemeente and opgave of a version
             models.UniqueConstraint(
