@@ -55,7 +55,7 @@ bench: pango setup
 	$(BENCH_REGIO) $(PY) manage.py maak_database
 	$(BENCH_REGIO) $(PY) manage.py migrate --noinput -v 0
 	$(BENCH_REGIO) $(PY) manage.py demo
-	$(BENCH_REGIO) $(PY) manage.py bench --bewaar .bench/regionaal.json
+	$(BENCH_REGIO) $(PY) manage.py bench --storing --bewaar .bench/regionaal.json
 	$(BENCH_NATIONAAL) $(PY) manage.py maak_database
 	$(BENCH_NATIONAAL) $(PY) manage.py migrate --noinput -v 0
 	$(BENCH_NATIONAAL) $(PY) manage.py demo --scale national
