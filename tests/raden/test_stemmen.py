@@ -361,6 +361,9 @@ def test_raadslid_stemt_en_wijzigt_tot_het_sluiten(demo, client, login):
     html = r.content.decode()
     assert html.startswith('<section id="uw-stem"') and 'data-uw-stem="tegen"' in html
     assert "<html" not in html
+    # the buttons keep their ids in the swapped partial: htmx puts the focus back on the one
+    # pressed (a keyboard user would otherwise start again at the top of the page)
+    assert 'value="voor" id="stem-voor"' in html and 'value="tegen" id="stem-tegen"' in html
     assert Stem.objects.get(stemming=stemming, raadslid=zetel).keuze == Keuze.TEGEN
     assert Stem.objects.filter(stemming=stemming).count() == 1
     # no abstention for a raadslid, no vote for someone else
