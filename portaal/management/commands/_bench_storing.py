@@ -43,6 +43,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -373,16 +374,19 @@ def terug_op(peilingen: list[tuple[float, bool]], herstart: float, klaar: float)
     return next((t for t, ok in peilingen if t > weg and ok), klaar)
 
 
+def fase(begin: float, einde: float, herstart: float, terug: float) -> str:
+    """Before ends before the restart, after starts once the database answers again, during
+    is the rest (what was in flight at either edge included)."""
+    return "voor" if einde < herstart else "na" if begin >= terug else "tijdens"
+
+
 def fasen(
     verzoeken: list[tuple[int, float, float, str]], herstart: float, terug: float
 ) -> dict[tuple[int, str], list[tuple[float, str]]]:
-    """Requests per (kind, phase) as (duration s, failure): before ends before the restart,
-    after starts once the database answers again, during is the rest (in flight at either
-    edge included)."""
+    """Requests per (kind, phase) as (duration s, failure)."""
     uit: dict[tuple[int, str], list] = collections.defaultdict(list)
     for soort, begin, einde, fout in verzoeken:
-        fase = "voor" if einde < herstart else "na" if begin >= terug else "tijdens"
-        uit[soort, fase].append((einde - begin, fout))
+        uit[soort, fase(begin, einde, herstart, terug)].append((einde - begin, fout))
     return uit
 
 
@@ -560,27 +564,51 @@ def _gunicorn_oorzaken(log: Path) -> str:
     return _telling(oorzaken.elements())
 
 
+@dataclass
+class Meting:
+    """What one run saw: the requests, the probes' verdict, the writes and gunicorn's log."""
+
+    verzoeken: list = field(default_factory=list)  # (kind, start, end, failure)
+    herstart: float = 0.0  # the restart command started
+    klaar: float = 0.0  # ... and returned
+    terug: float = 0.0  # the database answered again
+    fout: str = ""  # the restart command's error output
+    sinds: datetime.datetime | None = None  # the writer's start: its votes are opened after it
+    schrijfacties: list = field(default_factory=list)
+    oorzaken: str = ""
+    reden: str = ""  # why nothing was measured
+
+
 def meet() -> list[str]:
     """The table rows (KOP): per kind of page the requests and failures before, during and
     after the restart, then the outage, the writes and the check of the rows."""
+    import psycopg
+
     reden = waarom_niet()
     if reden:
         return [f"herstart PostgreSQL: overgeslagen, {reden}"]
     cluster = _cluster()
     kopie, adres = _maak_kopie()
     try:
-        return _meet(cluster, kopie, adres)
+        meting = _draai(cluster, adres)
+        if meting.reden:
+            return [f"herstart PostgreSQL: niet gemeten, {meting.reden}"]
+        with (
+            psycopg.connect(**_verbindingsparameters(kopie)) as verbinding,
+            verbinding.cursor() as cursor,
+        ):
+            controle = controleer(cursor, meting.sinds, meting.schrijfacties)
+        return _regels(meting, cluster, *controle)
     finally:
         _verwijder_kopie(kopie)
 
 
-def _meet(cluster: tuple[str, str], kopie: str, adres: str) -> list[str]:
-    import psycopg
-
+def _draai(cluster: tuple[str, str], adres: str) -> Meting:
+    """The stack on the copy at `adres`, the writer, the load; the restart after VOOR_S, and
+    NA_S seconds more once the database answers again."""
     from portaal.management.commands import _bench_last
 
-    params = _verbindingsparameters(kopie)
-    regels = []
+    meting = Meting()
     with (
         tempfile.TemporaryDirectory(prefix="regioportaal-storing-") as map_,
         open(Path(map_) / "gunicorn.log", "w") as log,
@@ -601,53 +629,18 @@ def _meet(cluster: tuple[str, str], kopie: str, adres: str) -> list[str]:
             stderr=log,  # its pool's warnings with gunicorn's
             text=True,
         )
+        lezer = threading.Thread(
+            target=lambda: meting.schrijfacties.extend(json.loads(r) for r in schrijver.stdout),
+            daemon=True,
+        )
         try:
             begin = json.loads(schrijver.stdout.readline() or "{}")
             if "sessie" not in begin:
-                return [f"herstart PostgreSQL: niet gemeten, {begin.get('fout', 'geen schrijver')}"]
-            schrijfacties: list[dict] = []
-
-            def lees_schrijver() -> None:
-                for regel in schrijver.stdout:
-                    schrijfacties.append(json.loads(regel))
-
-            lezer = threading.Thread(target=lees_schrijver, daemon=True)
+                meting.reden = begin.get("fout", "de schrijver startte niet")
+                return meting
+            meting.sinds = datetime.datetime.fromisoformat(begin["sinds"])
             lezer.start()
-            # every worker's page cache warm, and the session valid
-            workers = 2 * (os.cpu_count() or 1) + 1
-            for naam, pad, ingelogd in PAGINAS:
-                for n in range(3 * workers):
-                    *_, fout = _verzoek(poort, pad.format(n=n), begin["sessie"] if ingelogd else "")
-                    if fout:
-                        return [f"herstart PostgreSQL: niet gemeten, {naam} gaf {fout}"]
-            verzoeken: list = []
-            peilingen: list = []
-            stop = threading.Event()
-            teller = itertools.count()
-            draden = [
-                threading.Thread(
-                    target=_laad,
-                    args=(poort, soort, pad, begin["sessie"] if ingelogd else "", stop, teller),
-                    kwargs={"uit": verzoeken},
-                    daemon=True,
-                )
-                for soort, (_, pad, ingelogd) in enumerate(PAGINAS)
-                for _ in range(DRADEN)
-            ]
-            draden.append(threading.Thread(target=_peil, args=(params, stop, peilingen)))
-            for draad in draden:
-                draad.start()
-            time.sleep(VOOR_S)
-            herstart, klaar, fout = _herstart(cluster)
-            while not any(ok for t, ok in peilingen if t > klaar) and (
-                time.monotonic() - klaar < 60
-            ):
-                time.sleep(0.05)
-            terug = terug_op(list(peilingen), herstart, klaar)
-            time.sleep(max(0.0, terug + NA_S - time.monotonic()))
-            stop.set()
-            for draad in draden:
-                draad.join(timeout=90)
+            meting.reden = _belast(meting, poort, begin["sessie"], cluster, adres)
         finally:
             schrijver.stdin.close()
             try:
@@ -657,9 +650,54 @@ def _meet(cluster: tuple[str, str], kopie: str, adres: str) -> list[str]:
                 schrijver.wait()
         lezer.join(timeout=10)
         log.flush()
-        oorzaken = _gunicorn_oorzaken(Path(map_) / "gunicorn.log")
-    # the rows
-    per = fasen(verzoeken, herstart, terug)
+        meting.oorzaken = _gunicorn_oorzaken(Path(map_) / "gunicorn.log")
+    return meting
+
+
+def _belast(meting: Meting, poort: int, sessie: str, cluster: tuple[str, str], adres: str) -> str:
+    """The load and the probes around the restart, into `meting`; why not, or ""."""
+    # every worker's page cache warm, and the session valid
+    workers = 2 * (os.cpu_count() or 1) + 1
+    for naam, pad, ingelogd in PAGINAS:
+        for n in range(3 * workers):
+            *_, fout = _verzoek(poort, pad.format(n=n), sessie if ingelogd else "")
+            if fout:
+                return f"{naam} gaf {fout}"
+    peilingen: list = []
+    stop = threading.Event()
+    teller = itertools.count()
+    draden = [
+        threading.Thread(
+            target=_laad,
+            args=(poort, soort, pad, sessie if ingelogd else "", stop, teller, meting.verzoeken),
+            daemon=True,
+        )
+        for soort, (_, pad, ingelogd) in enumerate(PAGINAS)
+        for _ in range(DRADEN)
+    ]
+    params = _verbindingsparameters(urlsplit(adres).path.lstrip("/"))
+    draden.append(threading.Thread(target=_peil, args=(params, stop, peilingen), daemon=True))
+    for draad in draden:
+        draad.start()
+    time.sleep(VOOR_S)
+    meting.herstart, meting.klaar, meting.fout = _herstart(cluster)
+    while not any(ok for t, ok in peilingen if t > meting.klaar):
+        if time.monotonic() - meting.klaar > 60:
+            break
+        time.sleep(0.05)
+    meting.terug = terug_op(list(peilingen), meting.herstart, meting.klaar)
+    time.sleep(max(0.0, meting.terug + NA_S - time.monotonic()))
+    stop.set()
+    for draad in draden:
+        draad.join(timeout=90)
+    return ""
+
+
+def _regels(
+    meting: Meting, cluster: tuple[str, str], tellingen: dict, overtreden: list
+) -> list[str]:
+    regels = []
+    per = fasen(meting.verzoeken, meting.herstart, meting.terug)
     rijen = [
         (naam, [per.get((soort, f), []) for f in FASEN]) for soort, (naam, *_) in enumerate(PAGINAS)
     ]
@@ -673,30 +711,27 @@ def _meet(cluster: tuple[str, str], kopie: str, adres: str) -> list[str]:
         )
     totaal = dict(zip(FASEN, rijen[-1][1], strict=True))
     regels.append(
-        f"uitval: {terug - herstart:.1f} s van de herstart tot PostgreSQL weer antwoordde "
-        f"(pg_ctlcluster {' '.join(cluster)} restart: {klaar - herstart:.1f} s)"
-        + (f"; FOUT: {fout}" if fout else "")
+        f"uitval: {meting.terug - meting.herstart:.1f} s van de herstart tot PostgreSQL weer "
+        f"antwoordde (pg_ctlcluster {' '.join(cluster)} restart: "
+        f"{meting.klaar - meting.herstart:.1f} s)"
+        + (f"; FOUT: {meting.fout}" if meting.fout else "")
     )
     regels.append(f"fouten tijdens: {_telling(f for _, f in totaal['tijdens'] if f)}")
     regels.append(f"fouten na: {_telling(f for _, f in totaal['na'] if f)}")
-    regels.append(f"in het gunicorn-log: {oorzaken}")
-    acties = [a for a in schrijfacties if "t0" in a]
+    regels.append(f"in het gunicorn-log: {meting.oorzaken}")
+    acties = [a for a in meting.schrijfacties if "t0" in a]
     mislukt = [a for a in acties if not a["ok"]]
     per_fase = collections.Counter(
-        "voor" if a["t1"] < herstart else "na" if a["t0"] >= terug else "tijdens" for a in mislukt
+        fase(a["t0"], a["t1"], meting.herstart, meting.terug) for a in mislukt
     )
     regels.append(
         f"schrijven (griffiers, raden.services): {len(acties)} geprobeerd, "
         f"{len(acties) - len(mislukt)} vastgelegd, {len(mislukt)} mislukt "
         f"({per_fase['voor']} voor, {per_fase['tijdens']} tijdens, {per_fase['na']} na)"
-        + ("; alles gedaan" if any(a.get("klaar") for a in schrijfacties) else "")
+        + ("; alles gedaan" if any(a.get("klaar") for a in meting.schrijfacties) else "")
     )
     if mislukt:
         regels.append(f"  mislukt: {_telling(a['fout'].split(':')[0] for a in mislukt)}")
-    with psycopg.connect(**params) as verbinding, verbinding.cursor() as cursor:
-        tellingen, overtreden = controleer(
-            cursor, datetime.datetime.fromisoformat(begin["sinds"]), acties
-        )
     samen = (
         f"{tellingen['stemmingen']} stemmingen ({tellingen['bevestigd']} bevestigd), "
         f"{tellingen['besluiten']} besluiten, {tellingen['stemmen']} stemmen"
