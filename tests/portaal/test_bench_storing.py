@@ -99,3 +99,27 @@ def test_de_controle_vindt_een_halve_schrijfactie(demo):
         "een vastgelegde schrijfactie is er nog": [gesloten],
     }
     assert not Stemming.objects.get(pk=gesloten).is_bevestigd
+
+
+def test_de_oorzaak_is_de_uitzondering_waarop_een_traceback_eindigt():
+    log = """Internal Server Error: /mijn/
+Traceback (most recent call last):
+  File "django/db/backends/utils.py", line 105, in _execute
+psycopg.errors.AdminShutdown: terminating connection due to administrator command
+
+The above exception was the direct cause of the following exception:
+
+Traceback (most recent call last):
+  File "django/core/handlers/exception.py", line 55, in inner
+django.db.utils.OperationalError: terminating connection due to administrator command
+[2025-01-01 10:00:00 +0000] [12] [CRITICAL] WORKER TIMEOUT (pid:13)
+Internal Server Error: /programma/2027/
+Traceback (most recent call last):
+  File "regio/publicatie.py", line 150, in _lees
+psycopg.OperationalError: connection failed: Connection refused
+"""
+    assert storing.oorzaken(log) == (
+        "OperationalError (terminating connection due to administrator command) ×1, "
+        "worker gestopt (timeout) ×1, OperationalError (connection failed: Connection refused) ×1"
+    )
+    assert storing.oorzaken("") == "geen"

@@ -9,11 +9,12 @@ were tried and committed, and whether any of them was left half-done.
   demo the rest of the bench measures must stay as it is, run after run.
 - The load is a small client of its own (threads with http.client), not wrk: every request is
   timestamped, so each failure falls before, during or after the outage. Three kinds of page:
-  an anonymous one from the page cache (only the publication stand is read, over each worker's
-  own connection, regio/publicatie.py), an anonymous one that is not kept (a parameter the
-  cache does not know: rendered through the pool) and a logged-in griffier's overview (session
-  and rights from the database). A connection refused or reset and any answer but 200 count as
-  failed.
+  an anonymous one the page cache keeps (a hit reads only the publication stand, over each
+  worker's own connection, regio/publicatie.py; each Besluit the writer confirms makes the
+  next request in each worker render it anew, through the pool), an anonymous one that is not
+  kept (a parameter the cache does not know: always rendered) and a logged-in griffier's
+  overview (session and rights from the database). A connection refused or reset and any
+  answer but 200 count as failed.
 - The writer is a process of its own, as another worker would be: griffiers open a voting
   window on one opgave, record the votes per fractie, close it (the members without a vote are
   recorded absent) and confirm it into a Besluit, through raden.services, one transaction per
@@ -21,7 +22,7 @@ were tried and committed, and whether any of them was left half-done.
   close_old_connections before and after each step) and goes on after an error.
 - "During" is from the restart command until a new connection answers again (a probe every
   50 ms); a request in flight at the restart counts as during. "After" runs NA_S seconds more.
-- Afterwards the raw rows are checked (_controles): a closed vote's counts equal its votes, a
+- Afterwards the raw rows are checked (controleer): a closed vote's counts equal its votes, a
   confirmed vote has its Besluit with the right bijdrage and its publication row, the newest
   history row equals the row, and every write the writer saw committed is there.
 
@@ -37,6 +38,7 @@ import http.client
 import itertools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -51,7 +53,7 @@ from django.conf import settings
 
 KOP = (
     f"{'herstart PostgreSQL (verzoeken/fout)':<36}{'voor':>11}{'tijdens':>11}{'na':>11}"
-    f"{'p99 ms na':>11}{'max ms na':>11}"
+    f"{'max ms voor':>12}{'max ms na':>11}"
 )
 
 FASEN = ("voor", "tijdens", "na")
@@ -65,7 +67,7 @@ PAUZE_S = 0.02
 
 #: the pages under load: (row name, path, logged in); {n} makes each path new
 PAGINAS = [
-    ("anoniem, uit de paginacache", "/programma/2027/", False),
+    ("anoniem, via de paginacache", "/programma/2027/", False),
     ("anoniem, niet bewaard", "/opgaven/energietransitie/?storing={n}", False),
     ("ingelogd (griffier, /mijn/)", "/mijn/", True),
 ]
@@ -390,13 +392,6 @@ def fasen(
     return uit
 
 
-def _percentiel(waarden: list[float], p: float) -> float:
-    if not waarden:
-        return 0.0
-    waarden = sorted(waarden)
-    return waarden[min(len(waarden) - 1, int(len(waarden) * p))]
-
-
 def _telling(fouten) -> str:
     return ", ".join(f"{f} ×{n}" for f, n in collections.Counter(fouten).most_common()) or "geen"
 
@@ -551,17 +546,27 @@ def _herstart(cluster: tuple[str, str]) -> tuple[float, float, str]:
     return begin, time.monotonic(), fout
 
 
-def _gunicorn_oorzaken(log: Path) -> str:
-    """The exception classes in gunicorn's log (Django logs a 500 with its traceback), and
-    workers that timed out or died."""
-    tekst = log.read_text(errors="replace")
-    oorzaken = collections.Counter()
-    for regel in tekst.splitlines():
-        if regel.startswith(("psycopg", "django.db")) and ":" in regel:
-            oorzaken[regel.split(":", 1)[0].rsplit(".", 1)[-1]] += 1
-        elif "WORKER TIMEOUT" in regel or "Worker exiting" in regel or "was sent" in regel:
-            oorzaken["worker gestopt"] += 1
-    return _telling(oorzaken.elements())
+_UITZONDERING = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Shutdown|Timeout)): ?(.*)$")
+
+
+def oorzaken(tekst: str) -> str:
+    """Why requests failed, from the log of gunicorn and the writer: the exception each
+    traceback ends in (Django logs a 500 with its traceback; the exceptions it was raised from
+    come before it), with its message, and workers that timed out."""
+    regels = tekst.splitlines()
+    gevonden = collections.Counter()
+    for i, regel in enumerate(regels):
+        if "WORKER TIMEOUT" in regel:
+            gevonden["worker gestopt (timeout)"] += 1
+        treffer = _UITZONDERING.match(regel)
+        if treffer is None:
+            continue
+        volgende = next((r for r in regels[i + 1 :] if r.strip()), "")
+        if volgende.startswith(("The above exception", "During handling")):
+            continue  # a cause, not the end of the traceback
+        soort, bericht = treffer.groups()
+        gevonden[f"{soort.rsplit('.', 1)[-1]} ({bericht[:60]})"] += 1
+    return _telling(gevonden.elements())
 
 
 @dataclass
@@ -582,13 +587,16 @@ class Meting:
 def meet() -> list[str]:
     """The table rows (KOP): per kind of page the requests and failures before, during and
     after the restart, then the outage, the writes and the check of the rows."""
-    import psycopg
-
     reden = waarom_niet()
     if reden:
         return [f"herstart PostgreSQL: overgeslagen, {reden}"]
+    import psycopg
+
     cluster = _cluster()
-    kopie, adres = _maak_kopie()
+    try:
+        kopie, adres = _maak_kopie()
+    except psycopg.Error as fout:  # another session on the bench database, no disk space
+        return [f"herstart PostgreSQL: niet gemeten, geen kopie van de benchdatabase: {fout}"]
     try:
         meting = _draai(cluster, adres)
         if meting.reden:
@@ -650,7 +658,7 @@ def _draai(cluster: tuple[str, str], adres: str) -> Meting:
                 schrijver.wait()
         lezer.join(timeout=10)
         log.flush()
-        meting.oorzaken = _gunicorn_oorzaken(Path(map_) / "gunicorn.log")
+        meting.oorzaken = oorzaken((Path(map_) / "gunicorn.log").read_text(errors="replace"))
     return meting
 
 
@@ -704,10 +712,9 @@ def _regels(
     rijen.append(("totaal", [sum((r[1][i] for r in rijen), []) for i in range(len(FASEN))]))
     for naam, lijsten in rijen:
         cellen = [f"{len(lijst)}/{sum(1 for _, f in lijst if f)}" for lijst in lijsten]
-        na = [duur * 1000 for duur, _ in lijsten[2]]
+        voor, na = (max((d * 1000 for d, _ in lijsten[i]), default=0) for i in (0, 2))
         regels.append(
-            f"{naam:<36}{cellen[0]:>11}{cellen[1]:>11}{cellen[2]:>11}"
-            f"{_percentiel(na, 0.99):>11.0f}{max(na, default=0):>11.0f}"
+            f"{naam:<36}{cellen[0]:>11}{cellen[1]:>11}{cellen[2]:>11}{voor:>12.0f}{na:>11.0f}"
         )
     totaal = dict(zip(FASEN, rijen[-1][1], strict=True))
     regels.append(
@@ -716,9 +723,15 @@ def _regels(
         f"{meting.klaar - meting.herstart:.1f} s)"
         + (f"; FOUT: {meting.fout}" if meting.fout else "")
     )
-    regels.append(f"fouten tijdens: {_telling(f for _, f in totaal['tijdens'] if f)}")
+    al_bezig = sum(
+        1 for _, begin, einde, f in meting.verzoeken if f and begin < meting.herstart <= einde
+    )
+    regels.append(
+        f"fouten tijdens: {_telling(f for _, f in totaal['tijdens'] if f)}"
+        f" ({al_bezig} al onderweg bij de herstart)"
+    )
     regels.append(f"fouten na: {_telling(f for _, f in totaal['na'] if f)}")
-    regels.append(f"in het gunicorn-log: {meting.oorzaken}")
+    regels.append(f"oorzaken (gunicorn-log): {meting.oorzaken}")
     acties = [a for a in meting.schrijfacties if "t0" in a]
     mislukt = [a for a in acties if not a["ok"]]
     per_fase = collections.Counter(
