@@ -25,6 +25,7 @@ import contextlib
 import datetime
 import hashlib
 import threading
+import time
 from dataclasses import dataclass
 
 from django.db import models
@@ -54,6 +55,9 @@ NOOIT_OPENBAAR = (
 #: later ones committed (its row has an older id but appears later), few enough to read by the
 #: primary key index on every anonymous request
 VENSTER = 20
+
+#: the pause between two tries of the stand while PostgreSQL does not answer
+WACHTSTAP_S = 0.1
 
 
 @dataclass(frozen=True)
@@ -87,8 +91,8 @@ _lezer = threading.local()
 
 def _eigen_verbinding(connection):
     """This worker's own PostgreSQL connection for the stand (settings.STAND_EIGEN_VERBINDING):
-    autocommit, no pool to check it out of and no health check
-    before every request. A broken one (PostgreSQL restarted) is replaced on the next call."""
+    autocommit, no pool to check it out of and no health check before every request. A broken
+    one (PostgreSQL restarted) is replaced by `_lees`."""
     import psycopg
 
     verbinding = getattr(_lezer, "verbinding", None)
@@ -111,6 +115,21 @@ def sluit_eigen_verbinding() -> None:
         _lezer.verbinding = None
 
 
+def _ververs_pool(connection) -> None:
+    """The stand's own connection is the canary of this worker's pool: read on every anonymous
+    request, it is the first to find that PostgreSQL restarted. Once it reads again, the idle
+    connections in the pool, dead since the restart, are tested and replaced at once
+    (psycopg_pool's check(); the database answers, so the new ones connect straight away),
+    rather than found one by one by the requests that get them, with the pool's back-off sleep
+    after each (1, 2, 4 s)."""
+    import psycopg
+
+    pool = connection.pool  # None without one
+    if pool is not None and not pool.closed:
+        with contextlib.suppress(psycopg.Error):  # the request goes on regardless
+            pool.check()
+
+
 def _lees(connection, tabel: str) -> list[tuple]:
     from django.conf import settings
 
@@ -123,13 +142,25 @@ def _lees(connection, tabel: str) -> list[tuple]:
     ):
         import psycopg
 
-        for poging in (1, 2):
+        tot = None
+        while True:
             try:
-                return _eigen_verbinding(connection).execute(_sql(tabel)).fetchall()
+                rijen = _eigen_verbinding(connection).execute(_sql(tabel)).fetchall()
             except psycopg.OperationalError:
+                # PostgreSQL restarted: a new connection at once; while it restarts, tried
+                # again for as long as a request waits for a connection from the pool
                 sluit_eigen_verbinding()
-                if poging == 2:
+                nu = time.monotonic()
+                if tot is None:
+                    tot = nu + settings.DATABASE_WACHTTIJD
+                    continue
+                if nu >= tot:
                     raise
+                time.sleep(min(WACHTSTAP_S, tot - nu))
+            else:
+                if tot is not None:  # PostgreSQL is back
+                    _ververs_pool(connection)
+                return rijen
     with connection.cursor() as cursor:
         cursor.execute(_sql(tabel))
         return cursor.fetchall()

@@ -107,10 +107,29 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+#: how long a request waits for PostgreSQL (a restart) before it fails: a connection from the
+#: pool, or the publication stand (regio.publicatie); below gunicorn's worker timeout (30 s),
+#: so a longer outage gives an error page, not a killed worker
+DATABASE_WACHTTIJD = float(os.environ.get("DATABASE_WACHTTIJD", 10))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Django's own pool (psycopg[pool]); it requires persistent connections to be off.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = env_bool("DATABASE_POOL", True)
+    if DATABASES["default"]["OPTIONS"]["pool"]:
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            # A sync worker holds one connection at a time: one is kept open. After a restart
+            # of PostgreSQL every idle connection is dead and the pool finds them one by one,
+            # sleeping 1, 2, 4 s after each (its back-off) in the request that asked: one costs
+            # that request a second, or nothing when an anonymous visitor came first (the
+            # stand's connection is the canary, regio.publicatie._ververs_pool). More are
+            # opened for threads (tests) and closed again after ten idle minutes.
+            "min_size": int(os.environ.get("DATABASE_POOL_MIN", 1)),
+            "max_size": int(os.environ.get("DATABASE_POOL_MAX", 10)),
+            "timeout": DATABASE_WACHTTIJD,
+            # No "check": Django passes psycopg's check_connection itself because
+            # CONN_HEALTH_CHECKS is on (a second one is a TypeError), so a connection that died
+            # is replaced before a request gets it.
+        }
     # A database that does not answer fails fast instead of hanging a worker (libpq's least).
     DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 2)
 else:

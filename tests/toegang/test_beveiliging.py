@@ -297,11 +297,20 @@ def test_healthz_postgres_die_niet_antwoordt(
         stil.close()
 
 
-def test_postgres_verbindt_met_een_korte_timeout():
+def test_postgres_verbindt_met_een_korte_timeout_en_een_gecontroleerde_pool():
+    """Production's database settings, as a site on PostgreSQL reads them: a short connect
+    timeout; Django's pool, built as Django builds it (a "check" of our own beside the one
+    Django passes for CONN_HEALTH_CHECKS would be a TypeError here), with one connection kept
+    per sync worker (after a restart of PostgreSQL each dead idle one costs the request that
+    finds it a growing back-off sleep) and a wait for a connection shorter than gunicorn's
+    30 s worker timeout."""
     code = (
         "import django, json; django.setup();"
-        "from django.conf import settings;"
-        "print(json.dumps(settings.DATABASES['default']['OPTIONS']))"
+        "from django.conf import settings; from django.db import connection;"
+        "pool = connection.pool;"
+        "print(json.dumps({**settings.DATABASES['default']['OPTIONS'],"
+        " 'health': settings.DATABASES['default']['CONN_HEALTH_CHECKS'],"
+        " 'gebouwd': [pool.min_size, pool.max_size, pool.timeout]}))"
     )
     omgeving = {
         **os.environ,
@@ -311,5 +320,9 @@ def test_postgres_verbindt_met_een_korte_timeout():
     uitkomst = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=omgeving, capture_output=True, text=True
     )
+    assert uitkomst.returncode == 0, uitkomst.stderr
     opties = json.loads(uitkomst.stdout.strip().splitlines()[-1])
-    assert opties["connect_timeout"] <= 2 and opties["pool"] is True
+    assert opties["connect_timeout"] <= 2
+    assert opties["health"] is True and "check" not in opties["pool"]
+    assert opties["gebouwd"] == [1, 10, 10.0]
+    assert opties["pool"]["timeout"] < 30

@@ -50,7 +50,7 @@ def _database_url() -> str:
     return os.environ["DATABASE_URL"]
 
 
-def _omgeving(static_root: str) -> dict:
+def _omgeving(static_root: str, database_url: str | None = None) -> dict:
     return {
         **os.environ,
         "DEBUG": "0",
@@ -58,7 +58,7 @@ def _omgeving(static_root: str) -> dict:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "0",
         "STATIC_ROOT": static_root,
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url or _database_url(),
         "LOG_LEVEL": "WARNING",
         "PYTHONUNBUFFERED": "1",
     }
@@ -78,11 +78,13 @@ def _wacht(url: str, seconden: float = 30) -> None:
 
 
 @contextmanager
-def stack(workers: int | None = None):
-    """gunicorn with the production settings on a free loopback port; yields its base URL."""
+def stack(workers: int | None = None, *, database_url: str | None = None, log=None):
+    """gunicorn with the production settings on a free loopback port; yields its base URL.
+    `database_url` serves another database than the bench's own, `log` (an open file) takes
+    gunicorn's output instead of the terminal."""
     workers = workers or 2 * (os.cpu_count() or 1) + 1
     with tempfile.TemporaryDirectory(prefix="regioportaal-static-") as static_root:
-        omgeving = _omgeving(static_root)
+        omgeving = _omgeving(static_root, database_url)
         subprocess.run(
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
             cwd=settings.BASE_DIR,
@@ -107,6 +109,8 @@ def stack(workers: int | None = None):
             cwd=settings.BASE_DIR,
             env=omgeving,
             start_new_session=True,
+            stdout=log,
+            stderr=log,
         )
         basis = f"http://127.0.0.1:{poort}"
         try:
