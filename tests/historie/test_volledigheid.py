@@ -43,9 +43,7 @@ from tests.historie.volledig import (
 #: Commands that write nothing that stays, or write no domain history by design.
 COMMANDO_UITZONDERINGEN = {
     "bench": "meet binnen transacties die worden teruggedraaid; de demo blijft zoals hij was",
-    "_bench_documenten": "hulpmodule van bench, geen commando",
-    "_bench_historie": "hulpmodule van bench, geen commando (kopieert historie en draait terug)",
-    "_bench_last": "hulpmodule van bench, geen commando (start gunicorn en leest alleen)",
+    "maak_database": "maakt een lege database aan (CREATE DATABASE) voor make bench: geen rijen",
     "flush": "leegt de hele database (ook de historie): voor de testrunner en een nieuwe start",
     "migrate": "installeert de rollen (portaal.rollen) als systeem, met reden maar zonder "
     "persoon: er is dan nog geen gebruiker; zie test_demo_historie_heeft_overal_een_gebruiker",

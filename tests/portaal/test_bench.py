@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 
-from portaal.management.commands import _bench_documenten, bench
+from portaal.bench import documenten, historie, paginas, voorstellen
 from programma.documenten import opslag
 from programma.documenten.models import Document, DocumentSoort
 from programma.models import Bijdrage, Jaarprogramma, ProgrammaVersie, Status
@@ -16,11 +16,11 @@ from regio.models import Gemeente, Lidmaatschap
 
 def test_bench_meet_voorstellen_en_draait_ze_terug(demo, monkeypatch):
     # A small generated programme: the shape of the measurement, not its size, is tested here.
-    monkeypatch.setattr(bench, "GROOT_OPGAVEN", 3)
-    monkeypatch.setattr(bench, "GROOT_GEMEENTEN", 5)
-    monkeypatch.setattr(bench, "PAGINAS", bench.PAGINAS[:1])
-    echt = bench._bench_historie.meet
-    monkeypatch.setattr(bench._bench_historie, "meet", lambda: echt((1, 2)))
+    monkeypatch.setattr(voorstellen, "GROOT_OPGAVEN", 3)
+    monkeypatch.setattr(voorstellen, "GROOT_GEMEENTEN", 5)
+    monkeypatch.setattr(paginas, "PAGINAS", paginas.PAGINAS[:1])
+    echt = historie.meet
+    monkeypatch.setattr(historie, "meet", lambda: echt((1, 2)))
     from raden.models import Stem
 
     stemhistorie = Stem.history.count()
@@ -55,7 +55,7 @@ def test_bench_meet_voorstellen_en_draait_ze_terug(demo, monkeypatch):
     assert Stem.history.count() == stemhistorie
 
     assert Jaarprogramma.objects.get(jaar=2028).status == Status.CONCEPT
-    assert not Jaarprogramma.objects.filter(jaar=bench.GROOT_JAAR).exists()
+    assert not Jaarprogramma.objects.filter(jaar=voorstellen.GROOT_JAAR).exists()
     assert not Gemeente.objects.filter(cbs_code__startswith="GM9").exists()
     na = (Bijdrage.objects.count(), Gemeente.objects.count(), Lidmaatschap.objects.count())
     assert na == voor
@@ -68,7 +68,7 @@ def _bestanden(settings) -> list[Path]:
 
 def test_bench_meet_documenten_en_slaat_niets_op(demo, settings):
     voor = (Document.objects.count(), _bestanden(settings))
-    tabel = "\n".join(_bench_documenten.meet(renders=1, downloads=2, voorstellen=2))
+    tabel = "\n".join(documenten.meet(renders=1, downloads=2, voorstellen=2))
 
     getal = r"\s+(\d+)"
     rv = re.search(r"raadsvoorstel Nijmegen 2027 v2" + getal * 4, tabel)
@@ -97,17 +97,17 @@ def test_herhaalde_download_leest_een_al_opgeslagen_document(demo, settings):
     versie = ProgrammaVersie.objects.get(jaarprogramma__jaar=2027, nummer=2)
     nijmegen = Gemeente.objects.get(slug="nijmegen")
     doc = opslag.document(DocumentSoort.RAADSVOORSTEL, versie, nijmegen)
-    meting = _bench_documenten._Meting()
-    _bench_documenten._download(meting, versie, nijmegen, 2, 1000.0)
+    meting = documenten._Meting()
+    documenten._download(meting, versie, nijmegen, 2, 1000.0)
     assert "herhaalde download (opgeslagen)" in meting.regels[0], meting.regels
     assert Document.objects.get() == doc
     assert doc.bestand.storage.exists(doc.bestand.name)
 
 
 def test_de_referentie_vult_haar_laatste_pagina():
-    alineas = _bench_documenten.alineas_voor(2)
-    assert _bench_documenten._platte_pdf(alineas)[1] == 2
-    assert _bench_documenten._platte_pdf(alineas + 1)[1] == 3
+    alineas = documenten.alineas_voor(2)
+    assert documenten._platte_pdf(alineas)[1] == 2
+    assert documenten._platte_pdf(alineas + 1)[1] == 3
 
 
 WRK_UIT = """Running 5s test @ http://127.0.0.1:1/
@@ -130,13 +130,13 @@ def test_de_lastmeting_leest_wrk(monkeypatch):
     """The load table's figures are wrk's own: requests per second, p50 and p99, failures."""
     import subprocess
 
-    from portaal.management.commands import _bench_last
+    from portaal.bench import last
 
     class Uit:
         stdout = WRK_UIT
 
     monkeypatch.setattr(subprocess, "run", lambda *a, **k: Uit())
-    assert _bench_last.wrk("http://127.0.0.1:1/") == {
+    assert last.wrk("http://127.0.0.1:1/") == {
         "rps": 2902.40,
         "p50": 5.31,
         "p99": 1200.0,

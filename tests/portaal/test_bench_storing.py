@@ -1,4 +1,4 @@
-"""The fault part of `make bench` (_bench_storing.py) without restarting anything: where a
+"""The fault part of `make bench` (portaal/bench/storing/) without restarting anything: where a
 request falls, when the database was back, the writer's steps, and that the check of the raw
 rows finds a write that was left half-done. The restart itself runs in `make bench` only."""
 
@@ -10,7 +10,8 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from portaal.management.commands import _bench_storing as storing
+from portaal.bench import storing
+from portaal.bench.storing import controle, database, schrijver, verzoeken
 
 OP_POSTGRESQL = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -20,20 +21,20 @@ OP_POSTGRESQL = pytest.mark.skipif(
 
 def test_terug_is_het_eerste_antwoord_na_de_eerste_weigering():
     peilingen = [(0.9, True), (1.05, True), (1.1, False), (1.5, False), (2.2, True), (2.3, True)]
-    assert storing.terug_op(peilingen, herstart=1.0, klaar=2.5) == 2.2
+    assert verzoeken.terug_op(peilingen, herstart=1.0, klaar=2.5) == 2.2
     # a restart between two probes: back when the command returned
-    assert storing.terug_op([(0.9, True), (1.6, True)], herstart=1.0, klaar=1.4) == 1.4
+    assert verzoeken.terug_op([(0.9, True), (1.6, True)], herstart=1.0, klaar=1.4) == 1.4
 
 
 def test_elk_verzoek_valt_voor_tijdens_of_na():
-    verzoeken = [
+    gedaan = [
         (0, 0.1, 0.2, ""),  # done before the restart
         (0, 0.9, 1.2, "HTTP 500"),  # in flight at the restart
         (1, 1.5, 1.6, "ConnectionResetError"),
         (1, 2.1, 2.4, ""),  # started before it was back, ended after
         (0, 2.5, 2.6, ""),
     ]
-    per = storing.fasen(verzoeken, herstart=1.0, terug=2.2)
+    per = verzoeken.fasen(gedaan, herstart=1.0, terug=2.2)
     assert per[0, "voor"] == [pytest.approx((0.1, ""))]
     assert [f for _, f in per[0, "tijdens"]] == ["HTTP 500"]
     assert [f for _, f in per[1, "tijdens"]] == ["ConnectionResetError", ""]
@@ -41,7 +42,8 @@ def test_elk_verzoek_valt_voor_tijdens_of_na():
 
 
 def test_overgeslagen_zonder_herstartbare_database(monkeypatch):
-    monkeypatch.setattr(storing, "_cluster", lambda: "geen lokaal PostgreSQL-cluster op poort 1")
+    reden = "geen lokaal PostgreSQL-cluster op poort 1"
+    monkeypatch.setattr(database, "cluster_van", lambda: reden)
     regels = storing.meet()
     assert len(regels) == 1 and regels[0].startswith("herstart PostgreSQL: overgeslagen, ")
     if connection.vendor == "sqlite":
@@ -54,14 +56,14 @@ def _schrijf(doelen, sinds, tot: int) -> list[dict]:
     """The writer's steps in this process until `tot` votes are confirmed."""
     acties = []
     while sum(a["soort"] == "bevestigen" for a in acties) < tot:
-        acties.append({"ok": True, **storing.stap(doelen, sinds)})
+        acties.append({"ok": True, **schrijver.stap(doelen, sinds)})
     return acties
 
 
 @OP_POSTGRESQL
 def test_de_schrijver_stemt_en_de_controle_vindt_niets_half(demo):
     sinds = timezone.now() - datetime.timedelta(seconds=1)
-    doelen = storing.doelen()
+    doelen = schrijver.doelen()
     assert {g.username for g, _, _ in doelen} >= {"griffier-nijmegen", "griffier-druten"}
     assert all(v.jaar == 2027 for _, _, v in doelen)
     acties = _schrijf(doelen, sinds, tot=2)
@@ -69,7 +71,7 @@ def test_de_schrijver_stemt_en_de_controle_vindt_niets_half(demo):
     assert soorten[0] == "openen" and soorten.count("sluiten") == 2
     assert soorten.count("stemmen") >= 2
     with connection.cursor() as cursor:
-        tellingen, overtreden = storing.controleer(cursor, sinds, acties)
+        tellingen, overtreden = controle.controleer(cursor, sinds, acties)
     assert overtreden == []
     assert tellingen["stemmingen"] == tellingen["bevestigd"] == tellingen["besluiten"] == 2
     assert tellingen["stemmen"] > 20
@@ -82,17 +84,17 @@ def test_de_controle_vindt_een_halve_schrijfactie(demo):
     from raden.models import Stemming
 
     sinds = timezone.now() - datetime.timedelta(seconds=1)
-    doelen = storing.doelen()
+    doelen = schrijver.doelen()
     acties = []
     while not acties or acties[-1]["soort"] != "sluiten":
-        acties.append({"ok": True, **storing.stap(doelen, sinds)})
+        acties.append({"ok": True, **schrijver.stap(doelen, sinds)})
     gesloten = acties[-1]["stemming"]
     with connection.cursor() as cursor:
-        assert storing.controleer(cursor, sinds, acties)[1] == []
+        assert controle.controleer(cursor, sinds, acties)[1] == []
         # not confirmed, so not frozen: a raw update goes through
         cursor.execute("UPDATE raden_stemming SET voor = voor + 1 WHERE id = %s", [gesloten])
         nep = {"ok": True, "soort": "bevestigen", "stemming": gesloten}
-        _, overtreden = storing.controleer(cursor, sinds, [*acties, nep])
+        _, overtreden = controle.controleer(cursor, sinds, [*acties, nep])
     assert dict(overtreden) == {
         "een gesloten stemming telt precies haar stemmen": [gesloten],
         "de nieuwste historie van een stemming is de stemming": [gesloten],
@@ -118,8 +120,8 @@ Traceback (most recent call last):
   File "regio/publicatie.py", line 150, in _lees
 psycopg.OperationalError: connection failed: Connection refused
 """
-    assert storing.oorzaken(log) == (
+    assert verzoeken.oorzaken(log) == (
         "OperationalError (terminating connection due to administrator command) ×1, "
         "worker gestopt (timeout) ×1, OperationalError (connection failed: Connection refused) ×1"
     )
-    assert storing.oorzaken("") == "geen"
+    assert verzoeken.oorzaken("") == "geen"

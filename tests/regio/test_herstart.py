@@ -3,7 +3,7 @@
 A restart ends every connection a worker holds: the idle ones in Django's pool and the worker's
 own connection for the publication stand (regio/publicatie.py). pg_terminate_backend ends them
 the same way without stopping the server for everyone else; `make bench` restarts the server
-itself (portaal/management/commands/_bench_storing.py)."""
+itself (portaal/bench/storing/)."""
 
 from __future__ import annotations
 
