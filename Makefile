@@ -41,9 +41,11 @@ format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# one pytest worker per core (pytest-xdist); each loads the demo region into its own database
+TEST_WORKERS ?= auto
 test: pango lint
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 # The bench measures the production stack against PostgreSQL, at two scales, each in a database
 # of its own (kept between runs: the national one takes minutes to load): the demo region, then

@@ -28,6 +28,46 @@ def _media_in_tmp(tmp_path_factory):
         yield
 
 
+#: the PDFs rendered in this session, by everything maak_pdf renders from
+_PDF_GEHEUGEN: dict[str, tuple[bytes, int]] = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pdf_eenmaal_per_invoer():
+    """WeasyPrint renders the same HTML with the same metadata to the same bytes: within a
+    session each document is rendered once per input, and a test that renders it again (the
+    zip of 18 raadsvoorstellen for every role of the URL matrix) gets those bytes. A test that
+    times a render asks for `echte_pdf`."""
+    import hashlib
+    import json
+
+    from programma.documenten import pdf
+
+    echt = pdf.maak_pdf
+
+    def onthouden(html, **opties):
+        pdf._weasyprint()  # without WeasyPrint, no document: not even a remembered one
+        sleutel = hashlib.sha256(
+            json.dumps([html, opties], sort_keys=True, default=str).encode()
+        ).hexdigest()
+        if sleutel not in _PDF_GEHEUGEN:
+            _PDF_GEHEUGEN[sleutel] = echt(html, **opties)
+        return _PDF_GEHEUGEN[sleutel]
+
+    onthouden.echt = echt
+    pdf.maak_pdf = onthouden
+    yield
+    pdf.maak_pdf = echt
+
+
+@pytest.fixture
+def echte_pdf(monkeypatch):
+    """Every render a real one (for a test that measures rendering)."""
+    from programma.documenten import pdf
+
+    monkeypatch.setattr(pdf, "maak_pdf", pdf.maak_pdf.echt)
+
+
 @pytest.fixture(autouse=True)
 def _lege_paginacache():
     """Each test starts with an empty public page cache: a rolled-back test leaves the
