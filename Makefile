@@ -41,11 +41,12 @@ format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# one pytest worker per core (pytest-xdist); each loads the demo region into its own database
+# one pytest worker per core (pytest-xdist); each loads the demo region into its own database,
+# and a worker that is done takes tests from the other (worksteal: the slow ones come last)
 TEST_WORKERS ?= auto
 test: pango lint
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest -n $(TEST_WORKERS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist worksteal
 
 # The bench measures the production stack against PostgreSQL, at two scales, each in a database
 # of its own (kept between runs: the national one takes minutes to load): the demo region, then

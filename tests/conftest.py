@@ -36,8 +36,8 @@ _PDF_GEHEUGEN: dict[str, tuple[bytes, int]] = {}
 def _pdf_eenmaal_per_invoer():
     """WeasyPrint renders the same HTML with the same metadata to the same bytes: within a
     session each document is rendered once per input, and a test that renders it again (the
-    zip of 18 raadsvoorstellen for every role of the URL matrix) gets those bytes. A test that
-    times a render asks for `echte_pdf`."""
+    zip of 18 raadsvoorstellen for every role of the URL matrix) gets those bytes. `make bench`,
+    which times renders, does not run through this file."""
     import hashlib
     import json
 
@@ -54,18 +54,9 @@ def _pdf_eenmaal_per_invoer():
             _PDF_GEHEUGEN[sleutel] = echt(html, **opties)
         return _PDF_GEHEUGEN[sleutel]
 
-    onthouden.echt = echt
     pdf.maak_pdf = onthouden
     yield
     pdf.maak_pdf = echt
-
-
-@pytest.fixture
-def echte_pdf(monkeypatch):
-    """Every render a real one (for a test that measures rendering)."""
-    from programma.documenten import pdf
-
-    monkeypatch.setattr(pdf, "maak_pdf", pdf.maak_pdf.echt)
 
 
 @pytest.fixture(autouse=True)

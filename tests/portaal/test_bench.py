@@ -66,7 +66,7 @@ def _bestanden(settings) -> list[Path]:
     return sorted(Path(settings.MEDIA_ROOT).rglob("*"))
 
 
-def test_bench_meet_documenten_en_slaat_niets_op(demo, settings, echte_pdf):
+def test_bench_meet_documenten_en_slaat_niets_op(demo, settings):
     voor = (Document.objects.count(), _bestanden(settings))
     tabel = "\n".join(documenten.meet(renders=1, downloads=2, voorstellen=2))
 
@@ -93,7 +93,7 @@ def test_bench_meet_documenten_en_slaat_niets_op(demo, settings, echte_pdf):
     assert (Document.objects.count(), _bestanden(settings)) == voor
 
 
-def test_herhaalde_download_leest_een_al_opgeslagen_document(demo, settings, echte_pdf):
+def test_herhaalde_download_leest_een_al_opgeslagen_document(demo, settings):
     versie = ProgrammaVersie.objects.get(jaarprogramma__jaar=2027, nummer=2)
     nijmegen = Gemeente.objects.get(slug="nijmegen")
     doc = opslag.document(DocumentSoort.RAADSVOORSTEL, versie, nijmegen)
