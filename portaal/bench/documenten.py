@@ -155,7 +155,7 @@ def _doel(gehaald: bool, wat: str) -> str:
 
 def meet(*, renders: int = 5, downloads: int = 20, voorstellen: int | None = None) -> list[str]:
     """The lines of the documents part of the bench table. `voorstellen` limits the "all
-    raadsvoorstellen" row (for tests); None renders every deelnemer."""
+    raadsvoorstellen" row (tests, the national scale); None renders every deelnemer."""
     meting = _Meting()
     if not pdf.beschikbaar():
         meting.tekst(f"documenten: niet gemeten: {_fout()}")
