@@ -20,7 +20,7 @@ def test_bench_meet_voorstellen_en_draait_ze_terug(demo, monkeypatch):
     monkeypatch.setattr(voorstellen, "GROOT_GEMEENTEN", 5)
     monkeypatch.setattr(paginas, "PAGINAS", paginas.PAGINAS[:1])
     echt = historie.meet
-    monkeypatch.setattr(historie, "meet", lambda: echt((1, 2)))
+    monkeypatch.setattr(historie, "meet", lambda factoren: echt((1, 2)))
     from raden.models import Stem
 
     stemhistorie = Stem.history.count()
