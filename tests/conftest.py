@@ -82,21 +82,24 @@ def demo_region(django_db_setup, django_db_blocker):
         return snapshot.neem()
 
 
-@pytest.fixture
-def _demo_aanwezig(demo_region, django_db_blocker):
-    """The demo region committed in this worker's database: a transactional test that ran
-    before on this worker (pytest-xdist hands them out in any order) left its tables empty."""
+@pytest.fixture(autouse=True)
+def _demo_aanwezig(request, django_db_blocker):
+    """For a test that uses the demo: the demo region committed in this worker's database. A
+    transactional test that ran before on this worker (pytest-xdist hands them out in any
+    order) left its tables empty. Autouse, so it runs before the test's transaction opens."""
+    if "demo" not in request.fixturenames:
+        return
     from tests import snapshot
 
+    demo_region = request.getfixturevalue("demo_region")
     with django_db_blocker.unblock():
         if not demo_region.aanwezig():
             snapshot.herstel(demo_region)
-    return demo_region
 
 
 @pytest.fixture
-def demo(_demo_aanwezig, db):
-    return _demo_aanwezig
+def demo(demo_region, db):
+    return demo_region
 
 
 @pytest.fixture
