@@ -20,7 +20,7 @@ def test_bench_meet_voorstellen_en_draait_ze_terug(demo, monkeypatch):
     monkeypatch.setattr(voorstellen, "GROOT_GEMEENTEN", 5)
     monkeypatch.setattr(paginas, "PAGINAS", paginas.PAGINAS[:1])
     echt = historie.meet
-    monkeypatch.setattr(historie, "meet", lambda factoren: echt((1, 2)))
+    monkeypatch.setattr(historie, "meet", lambda factoren, **_: echt((1, 2)))
     from raden.models import Stem
 
     stemhistorie = Stem.history.count()
@@ -60,6 +60,19 @@ def test_bench_meet_voorstellen_en_draait_ze_terug(demo, monkeypatch):
     na = (Bijdrage.objects.count(), Gemeente.objects.count(), Lidmaatschap.objects.count())
     assert na == voor
     assert not Lidmaatschap.objects.filter(einde__isnull=False).exists()
+
+
+def test_de_nationale_audit_export_wordt_tot_een_grens_gelezen(demo):
+    """At national scale the export is read up to a bound (most of an hour in full); the line
+    says so, and a history below the bound is read whole and not marked."""
+    (heel,) = historie.meet((1,))
+    (begrensd,) = historie.meet((1,), hoogstens=50)
+    assert "eerste regels" not in heel
+    assert "historie × 1 (eerste regels)" in begrensd
+    getallen = r"\s+(\d+)\s+(\d+)\s+[\d.]+\s+[\d.]+$"
+    assert int(re.search(getallen, begrensd)[2]) == 50
+    assert int(re.search(getallen, heel)[2]) > 50
+    assert re.search(getallen, heel)[1] == re.search(getallen, begrensd)[1]
 
 
 def _bestanden(settings) -> list[Path]:

@@ -26,6 +26,9 @@ from regio.models import Inwonertal
 #: raadsvoorstellen rendered together at national scale (all 342 would take minutes; the
 #: figure is the time per document)
 NATIONAAL_VOORSTELLEN = 24
+#: the national audit export is read this far (its rate and memory; the whole is 1.7 million
+#: votes' history, most of an hour)
+NATIONAAL_AUDITREGELS = 200_000
 
 
 class Command(BaseCommand):
@@ -110,7 +113,11 @@ class Command(BaseCommand):
             groot, opbouw_s = voorstellen.voorstel_groot(bestuur, keer)
             voorstel.append(groot)
         stemming = voorstellen.stemming()
-        historie_regels = historie.meet((1,) if nationaal else (1, 10, 50))
+        historie_regels = (
+            historie.meet((1,), hoogstens=NATIONAAL_AUDITREGELS)
+            if nationaal
+            else historie.meet((1, 10, 50))
+        )
 
         cores = os.cpu_count()
         beschikbaar = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
