@@ -16,6 +16,7 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,6 +35,7 @@ KOP = (
 #: the columns a national run adds: p50 and p99 as a multiple of the regional run's
 KOP_VERGELIJK = f"{'p50 × reg':>10}{'p99 × reg':>10}"
 DUUR_S = 5
+STATISCH = "statisch bestand (css, WhiteNoise)"
 VERBINDINGEN = 16
 
 
@@ -146,7 +148,13 @@ def wrk(url: str, duur: int = DUUR_S, verbindingen: int = VERBINDINGEN) -> dict:
 
 
 def metingen(paginas: list[tuple[str, str]]) -> list[tuple[str, int, dict]] | str:
-    """(name, status, wrk figures) for the static file first, then each page; or why not."""
+    """(name, status, wrk figures) for the static file first, then each page; or why not.
+
+    The static file is measured again right before each page, and a page's ratio is to that
+    run (its figures carry it as "statisch"): on two cores shared with wrk and PostgreSQL the
+    machine drifts over a minute of load (autovacuum, the page cache of the disk), and a ratio
+    to one static run at the start measured the drift as much as the page. The static file's
+    own row is the median of its runs."""
     if shutil.which("wrk") is None:
         return "onder last: overgeslagen, wrk ontbreekt (apt-get install wrk)"
     try:
@@ -154,18 +162,28 @@ def metingen(paginas: list[tuple[str, str]]) -> list[tuple[str, int, dict]] | st
     except ImportError:
         return "onder last: overgeslagen, gunicorn ontbreekt (make setup)"
     with stack() as (basis, statisch):
-        metingen = [("statisch bestand (css, WhiteNoise)", f"/static/{statisch['css/regio.css']}")]
-        metingen += paginas
+        statisch_pad = f"/static/{statisch['css/regio.css']}"
+        statische_runs = []
         resultaten = []
-        for naam, pad in metingen:
+        for naam, pad in paginas:
             # warm every worker's page cache: the table is about the steady state (the
             # rendering itself is in the table above, per page)
             for _ in range(10 * (2 * (os.cpu_count() or 1) + 1)):
                 with urllib.request.urlopen(basis + pad, timeout=30) as antwoord:
                     status = antwoord.status
                     antwoord.read()
-            resultaten.append((naam, status, wrk(basis + pad)))
-    return resultaten
+            ervoor = wrk(basis + statisch_pad)
+            statische_runs.append(ervoor)
+            resultaten.append((naam, status, {**wrk(basis + pad), "statisch": ervoor["rps"]}))
+    mediaan = {k: statistics.median(r[k] for r in statische_runs) for k in ("rps", "p50", "p99")}
+    mediaan["fouten"] = sum(r["fouten"] for r in statische_runs)
+    return [(STATISCH, 200, mediaan), *resultaten]
+
+
+def ratio(r: dict, statisch_rps: float) -> float:
+    """A page's requests per second as a multiple of the static file's run right before it
+    (or, for figures without one, of the static file's row)."""
+    return r["rps"] / r.get("statisch", statisch_rps)
 
 
 def regels(resultaten: list[tuple[str, int, dict]], vergelijk: dict | None = None) -> list[str]:
@@ -177,7 +195,7 @@ def regels(resultaten: list[tuple[str, int, dict]], vergelijk: dict | None = Non
         fout = f" ({r['fouten']} fout)" if r["fouten"] else ""
         regel = (
             f"{naam:<36}{status:>7}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}"
-            f"{r['rps'] / referentie:>12.2f}"
+            f"{ratio(r, referentie):>12.2f}"
         )
         if vergelijk is not None and naam in vergelijk:
             regio = vergelijk[naam]

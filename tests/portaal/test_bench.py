@@ -155,3 +155,65 @@ def test_de_lastmeting_leest_wrk(monkeypatch):
         "p99": 1200.0,
         "fouten": 3,
     }
+
+
+def test_de_verhouding_is_tot_de_statische_meting_vlak_ervoor():
+    """Each page is divided by the static file's run right before it, not by one run at the
+    start: the machine drifts over a minute of load. The static row is the median of its runs;
+    the targets read the same ratio as the table."""
+    from portaal.bench import doelen, last
+
+    resultaten = [
+        (last.STATISCH, 200, {"rps": 2000.0, "p50": 5.0, "p99": 12.0, "fouten": 0}),
+        ("home", 200, {"rps": 1200.0, "p50": 9.0, "p99": 30.0, "fouten": 0, "statisch": 2400.0}),
+        (
+            "gemeente",
+            200,
+            {"rps": 900.0, "p50": 15.0, "p99": 60.0, "fouten": 0, "statisch": 1500.0},
+        ),
+    ]
+    tabel = last.regels(resultaten)
+    verhoudingen = [float(r.split()[-1]) for r in tabel]
+    assert verhoudingen == [1.0, 0.5, 0.6]
+    cijfers = {"last": {n: r for n, _, r in resultaten}, "paginas": {}, "voorstellen": {}}
+    uit = "\n".join(doelen.doelen(cijfers, None))
+    assert "gehaald     home: 0.50 × statisch" in uit
+    assert "gehaald     gemeente: 0.60 × statisch" in uit
+    assert "NIET GEHAALD gemeente: p99 60.0 ms" in uit
+
+
+def test_de_lastmeting_meet_het_statische_bestand_voor_elke_pagina(monkeypatch):
+    import contextlib
+    import io
+    import shutil
+    import urllib.request
+
+    from portaal.bench import last
+
+    @contextlib.contextmanager
+    def stack():
+        yield "http://stack", {"css/regio.css": "css/regio.abc.css"}
+
+    class Antwoord(io.BytesIO):
+        status = 200
+
+    gevraagd = []
+
+    def wrk(url):
+        gevraagd.append(url)
+        statisch = url.endswith(".css")
+        rps = 1000.0 * (len(gevraagd) + 1) if statisch else 500.0
+        return {"rps": rps, "p50": 1.0, "p99": 2.0, "fouten": 0}
+
+    monkeypatch.setattr(shutil, "which", lambda naam: "/usr/bin/" + naam)
+    monkeypatch.setattr(last, "stack", stack)
+    monkeypatch.setattr(last, "wrk", wrk)
+    monkeypatch.setattr(urllib.request, "urlopen", lambda *a, **k: Antwoord(b""))
+    uit = last.metingen([("home", "/"), ("opgave", "/opgaven/x/")])
+    statisch = "http://stack/static/css/regio.abc.css"
+    assert gevraagd == [statisch, "http://stack/", statisch, "http://stack/opgaven/x/"]
+    assert [(n, r["rps"], r.get("statisch")) for n, _, r in uit] == [
+        (last.STATISCH, 3000.0, None),  # the median of 2000 and 4000
+        ("home", 500.0, 2000.0),
+        ("opgave", 500.0, 4000.0),
+    ]
