@@ -163,6 +163,8 @@ def metingen(paginas: list[tuple[str, str]]) -> list[tuple[str, int, dict]] | st
         return "onder last: overgeslagen, gunicorn ontbreekt (make setup)"
     with stack() as (basis, statisch):
         statisch_pad = f"/static/{statisch['css/regio.css']}"
+        with urllib.request.urlopen(basis + statisch_pad, timeout=30) as antwoord:
+            statisch_status = antwoord.status
         statische_runs = []
         resultaten = []
         for naam, pad in paginas:
@@ -177,7 +179,7 @@ def metingen(paginas: list[tuple[str, str]]) -> list[tuple[str, int, dict]] | st
             resultaten.append((naam, status, {**wrk(basis + pad), "statisch": ervoor["rps"]}))
     mediaan = {k: statistics.median(r[k] for r in statische_runs) for k in ("rps", "p50", "p99")}
     mediaan["fouten"] = sum(r["fouten"] for r in statische_runs)
-    return [(STATISCH, 200, mediaan), *resultaten]
+    return [(STATISCH, statisch_status, mediaan), *resultaten]
 
 
 def ratio(r: dict, statisch_rps: float) -> float:
