@@ -250,7 +250,7 @@ class Lezer:
             },
             stemmingen={
                 pk: (gemeente_id, po_id)
-                for pk, gemeente_id, po_id in bereik.stemmingen.values_list(
+                for pk, gemeente_id, po_id in bereik.stemmingen.order_by().values_list(
                     "id", "gemeente_id", "programma_opgave_id"
                 )
             },

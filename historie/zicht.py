@@ -64,7 +64,9 @@ def lees_stemmingen(zicht: Zicht, stemmingen) -> None:
     zicht.stemmingen.update(
         {
             pk: (gemeente_id, bevestigd_op is not None)
-            for pk, gemeente_id, bevestigd_op in stemmingen.values_list(
+            # unordered: Stemming's own ordering joins gemeente and opgave to sort rows that only
+            # go into a dict (65,000 of them at national scale)
+            for pk, gemeente_id, bevestigd_op in stemmingen.order_by().values_list(
                 "id", "gemeente_id", "bevestigd_op"
             )
         }
