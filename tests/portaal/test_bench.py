@@ -202,16 +202,25 @@ def test_de_lastmeting_meet_het_statische_bestand_voor_elke_pagina(monkeypatch):
     def wrk(url):
         gevraagd.append(url)
         statisch = url.endswith(".css")
-        rps = 1000.0 * (len(gevraagd) + 1) if statisch else 500.0
+        rps = 2000.0 * sum(g.endswith(".css") for g in gevraagd) if statisch else 500.0
         return {"rps": rps, "p50": 1.0, "p99": 2.0, "fouten": 0}
 
     monkeypatch.setattr(shutil, "which", lambda naam: "/usr/bin/" + naam)
     monkeypatch.setattr(last, "stack", stack)
     monkeypatch.setattr(last, "wrk", wrk)
+    # the warm-up: every worker has the page before it is measured
+    monkeypatch.setattr(last, "_warm", lambda url: gevraagd.append(f"warm {url}"))
     monkeypatch.setattr(urllib.request, "urlopen", lambda *a, **k: Antwoord(b""))
     uit = last.metingen([("home", "/"), ("opgave", "/opgaven/x/")])
     statisch = "http://stack/static/css/regio.abc.css"
-    assert gevraagd == [statisch, "http://stack/", statisch, "http://stack/opgaven/x/"]
+    assert gevraagd == [
+        "warm http://stack/",
+        statisch,
+        "http://stack/",
+        "warm http://stack/opgaven/x/",
+        statisch,
+        "http://stack/opgaven/x/",
+    ]
     assert [(n, r["rps"], r.get("statisch")) for n, _, r in uit] == [
         (last.STATISCH, 3000.0, None),  # the median of 2000 and 4000
         ("home", 500.0, 2000.0),
