@@ -156,6 +156,35 @@ def _warm(url: str) -> None:
     )
 
 
+def _cpu_tijden() -> tuple[int, int] | None:
+    """The machine's CPU time so far, all and idle (in ticks), from /proc/stat; None elsewhere."""
+    try:
+        with open("/proc/stat") as f:
+            getallen = [int(x) for x in f.readline().split()[1:]]
+    except OSError:
+        return None
+    return sum(getallen), getallen[3] + getallen[4]  # idle and iowait
+
+
+def _wacht_tot_stil(
+    drempel: float = 0.15, venster: float = 0.5, hoogstens: float = 120
+) -> float | None:
+    """Wait until the machine is idle (under `drempel` busy over `venster` seconds): a slow page
+    that the warm-up set rendering in several workers (the national coverage matrix, seconds
+    each) must not run through the static file's measurement and the page's own. The busy
+    fraction of the last window, or None where /proc/stat is absent."""
+    einde = time.monotonic() + hoogstens
+    while True:
+        voor = _cpu_tijden()
+        if voor is None:
+            return None
+        time.sleep(venster)
+        na = _cpu_tijden()
+        bezig = 1 - (na[1] - voor[1]) / max(na[0] - voor[0], 1)
+        if bezig < drempel or time.monotonic() > einde:
+            return bezig
+
+
 def metingen(paginas: list[tuple[str, str]]) -> list[tuple[str, int, dict]] | str:
     """(name, status, wrk figures) for the static file first, then each page; or why not.
 
@@ -187,6 +216,7 @@ def metingen(paginas: list[tuple[str, str]]) -> list[tuple[str, int, dict]] | st
                 status = antwoord.status
                 antwoord.read()
             _warm(basis + pad)
+            _wacht_tot_stil()
             ervoor = wrk(basis + statisch_pad)
             statische_runs.append(ervoor)
             resultaten.append((naam, status, {**wrk(basis + pad), "statisch": ervoor["rps"]}))

@@ -210,14 +210,17 @@ def test_de_lastmeting_meet_het_statische_bestand_voor_elke_pagina(monkeypatch):
     monkeypatch.setattr(last, "wrk", wrk)
     # the warm-up: every worker has the page before it is measured
     monkeypatch.setattr(last, "_warm", lambda url: gevraagd.append(f"warm {url}"))
+    monkeypatch.setattr(last, "_wacht_tot_stil", lambda: gevraagd.append("stil"))
     monkeypatch.setattr(urllib.request, "urlopen", lambda *a, **k: Antwoord(b""))
     uit = last.metingen([("home", "/"), ("opgave", "/opgaven/x/")])
     statisch = "http://stack/static/css/regio.abc.css"
     assert gevraagd == [
         "warm http://stack/",
+        "stil",
         statisch,
         "http://stack/",
         "warm http://stack/opgaven/x/",
+        "stil",
         statisch,
         "http://stack/opgaven/x/",
     ]
@@ -226,3 +229,25 @@ def test_de_lastmeting_meet_het_statische_bestand_voor_elke_pagina(monkeypatch):
         ("home", 500.0, 2000.0),
         ("opgave", 500.0, 4000.0),
     ]
+
+
+def test_de_lastmeting_wacht_tot_de_machine_stil_is(monkeypatch):
+    """After the warm-up, the measurement waits until no worker is still rendering: the busy
+    fraction per window from /proc/stat's counters (all, idle), until under the threshold."""
+    import time
+
+    import pytest
+
+    from portaal.bench import last
+
+    # (all ticks, idle ticks): busy 90 %, then 50 %, then 5 %
+    standen = iter([(0, 0), (100, 10), (100, 10), (200, 60), (200, 60), (300, 155)])
+    monkeypatch.setattr(last, "_cpu_tijden", lambda: next(standen))
+    monkeypatch.setattr(time, "sleep", lambda s: None)
+    assert last._wacht_tot_stil(drempel=0.15) == pytest.approx(0.05)
+    assert next(standen, None) is None  # three windows
+
+    monkeypatch.setattr(last, "_cpu_tijden", lambda: (0, 0))  # never idle: no ticks pass
+    assert last._wacht_tot_stil(hoogstens=0) == 1.0  # gives up at once, and says how busy
+    monkeypatch.setattr(last, "_cpu_tijden", lambda: None)
+    assert last._wacht_tot_stil() is None
