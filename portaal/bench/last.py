@@ -210,8 +210,8 @@ def metingen(paginas: list[tuple[str, str]]) -> list[tuple[str, int, dict]] | st
             # rendering itself is in the table above, per page). Requests one after the other
             # may all reach the same idle worker, and a worker that got none rendered the page
             # during the measurement (national home: p99 1 s, p50 9.5 ms); a short wrk run at
-            # the measurement's concurrency reaches every worker, and a worker still rendering
-            # then finishes during the static file's run
+            # the measurement's concurrency reaches every worker, and the measurement waits
+            # until the renders it started have finished
             with urllib.request.urlopen(basis + pad, timeout=30) as antwoord:
                 status = antwoord.status
                 antwoord.read()
